@@ -1,0 +1,77 @@
+// buildApp(deps): the whole web application, registered in one readable order. It never listens
+// and never connects to anything itself: server.ts and the tests hand it its dependencies.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import qs from 'node:querystring';
+import type { Config } from './config.ts';
+import type { Db } from './db/connection.ts';
+import type { JobQueue } from './jobs/queue.ts';
+import { loggerOptions } from './platform/logging.ts';
+import { securityPlugin } from './platform/security.ts';
+import { staticAssetsPlugin } from './platform/static-assets.ts';
+import { viewsPlugin } from './platform/views.ts';
+import { sessionsPlugin } from './platform/sessions.ts';
+import { setupGatePlugin } from './platform/setup-gate.ts';
+import { guardPlugin } from './platform/guard-hook.ts';
+import { csrfPlugin } from './platform/csrf.ts';
+import { errorPagesPlugin } from './platform/error-pages.ts';
+import { healthRoutes } from './platform/health.ts';
+import { infoPageRoutes } from './features/info-pages/routes.ts';
+import { homeRoutes } from './features/home/routes.ts';
+import { setupRoutes } from './features/setup/routes.ts';
+import { accountRoutes } from './features/accounts/routes.ts';
+import { programmeAdminRoutes } from './features/programmes/routes.ts';
+import { outboxRoutes } from './features/outbox/routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  jobs: JobQueue;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateLimitPerMinute?: number } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(deps.config),
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: false,
+    bodyLimit: 1_048_576,
+  });
+  app.decorate('deps', deps);
+
+  // Platform: parsing, security, assets, pages, who is asking, what they may do, errors.
+  await app.register(cookie, { secret: deps.config.session.secret });
+  // Repeated fields (checkboxes) arrive as arrays; nothing else is nested.
+  await app.register(formbody, { parser: (body) => qs.parse(body) });
+  await app.register(securityPlugin, { rateLimitPerMinute: options.rateLimitPerMinute ?? 600 });
+  await app.register(viewsPlugin, { config: deps.config });
+  await app.register(errorPagesPlugin);
+  await app.register(staticAssetsPlugin);
+  await app.register(sessionsPlugin);
+  await app.register(setupGatePlugin);
+  await app.register(guardPlugin);
+  await app.register(csrfPlugin);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Features.
+  await app.register(healthRoutes);
+  await app.register(infoPageRoutes);
+  await app.register(setupRoutes);
+  await app.register(homeRoutes);
+  await app.register(accountRoutes);
+  await app.register(programmeAdminRoutes);
+  await app.register(outboxRoutes);
+
+  return app;
+}

@@ -1,0 +1,31 @@
+// Every permission rule of the product, in one module (STYLE.md rule 5). Guards call these before a
+// handler runs; services call them again where ownership matters. Each rule is a pure function of
+// the actor and the thing acted on, so the table-driven test in policies.test.ts can cover them all.
+import { hasProgrammeRole, type Actor } from './actor.ts';
+
+export type MaybeActor = Actor | null;
+
+export const policies = {
+  /** Anyone, signed in or not. */
+  isAnyone: (): boolean => true,
+
+  isSignedIn: (actor: MaybeActor): actor is Actor => actor !== null,
+
+  /** Create programmes, appoint programme admins, edit taxonomies and settings. */
+  canAdministerPlatform: (actor: MaybeActor): boolean => actor?.isPlatformAdmin === true,
+
+  /** Run one programme: its queues, matching, reports. Platform admins can run any programme. */
+  canManageProgramme: (actor: MaybeActor, programmeId: string): boolean =>
+    actor !== null && (actor.isPlatformAdmin || hasProgrammeRole(actor, programmeId, 'programme_admin')),
+
+  /** See that a programme exists and read its page. Members and admins only until it opens. */
+  canViewProgramme: (actor: MaybeActor, programme: { id: string; isOpen: boolean }): boolean =>
+    actor !== null &&
+    (programme.isOpen || actor.isPlatformAdmin || actor.memberships.some((m) => m.programmeId === programme.id)),
+
+  /**
+   * The development outbox shows every email the installation "sent", including sign-in links, so
+   * it exists only where no real email is sent and never in production (config decides that).
+   */
+  canReadOutbox: (_actor: MaybeActor, outboxEnabled: boolean): boolean => outboxEnabled,
+} as const;

@@ -1,0 +1,23 @@
+// Runs the forward-only migrations in order. They are listed here (not discovered on disk) so the
+// same code works from source and from a bundle. Never edit a migration once it has landed.
+import { Migrator, type Migration } from 'kysely';
+import type { Db } from './connection.ts';
+import * as m0001 from './migrations/0001-accounts.ts';
+import * as m0002 from './migrations/0002-mentoring-model.ts';
+
+const migrations: Record<string, Migration> = {
+  '0001-accounts': m0001,
+  '0002-mentoring-model': m0002,
+};
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

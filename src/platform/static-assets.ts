@@ -1,0 +1,19 @@
+// nhsuk-frontend's CSS, JavaScript and images, and our own few assets, served locally (no CDN).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+import { guards } from '../auth/guards.ts';
+
+const publicDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'public');
+const nhsukDir = path.join(path.dirname(fileURLToPath(import.meta.resolve('nhsuk-frontend/package.json'))), 'dist', 'nhsuk');
+
+export const staticAssetsPlugin = fp(async (app) => {
+  // Asset routes are public; they are declared here because @fastify/static adds the routes itself.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/assets/')) route.config = { ...route.config, guard: guards.public };
+  });
+  const cacheFor = app.deps.config.isProduction ? 86_400_000 : 0;
+  await app.register(fastifyStatic, { root: nhsukDir, prefix: '/assets/nhsuk/', maxAge: cacheFor, index: false, wildcard: true });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: cacheFor, index: false, decorateReply: false });
+});

@@ -1,0 +1,70 @@
+// Server-rendered pages: one Nunjucks environment over our views, each feature's views and
+// nhsuk-frontend's macros. reply.render() adds what every page needs (who is signed in, the CSRF
+// token, the CSP nonce, any flash message) and sends the HTML.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fp from 'fastify-plugin';
+import nunjucks from 'nunjucks';
+import type { Config } from '../config.ts';
+import { readFlash } from './flash.ts';
+import { errorList } from './forms.ts';
+import type { FieldErrors } from '../errors.ts';
+
+const sourceDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const nhsukDir = path.join(path.dirname(fileURLToPath(import.meta.resolve('nhsuk-frontend/package.json'))), 'dist');
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London',
+});
+
+export function createViewEnvironment(config: Pick<Config, 'serviceName' | 'isProduction'>): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([path.join(sourceDir, 'views'), path.join(sourceDir, 'features'), path.join(sourceDir, 'email'), nhsukDir], {
+      noCache: !config.isProduction,
+    }),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  );
+  env.addGlobal('serviceName', config.serviceName);
+  // NHS style for dates: "22 November 2026"; times as "2:30pm" (service manual, content style guide).
+  env.addFilter('govukDate', (value: Date | string | null) => (value ? dateFormat.format(new Date(value)) : ''));
+  env.addFilter('govukDateTime', (value: Date | string | null) =>
+    value ? dateTimeFormat.format(new Date(value)).replace(' am', 'am').replace(' pm', 'pm') : '',
+  );
+  return env;
+}
+
+export interface PageContext {
+  [key: string]: unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    render(template: string, context?: PageContext): FastifyReply;
+    scriptNonce: string;
+  }
+  interface FastifyInstance {
+    views: nunjucks.Environment;
+  }
+}
+
+export const viewsPlugin = fp(async (app, options: { config: Config }) => {
+  const env = createViewEnvironment(options.config);
+  app.decorate('views', env);
+  app.decorateReply('scriptNonce', '');
+  app.decorateReply('render', function render(this, template: string, context: PageContext = {}) {
+    const request = this.request;
+    const errors = context.errors as FieldErrors | undefined;
+    const errorSummaryList = errors ? errorList(errors, (context.fieldOrder as string[] | undefined) ?? []) : undefined;
+    const html = env.render(template, {
+      actor: request.actor,
+      currentPath: request.url.split('?')[0],
+      csrfToken: this.generateCsrf(),
+      cspNonce: this.scriptNonce,
+      flash: readFlash(request, this),
+      errorSummaryList,
+      ...context,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+});

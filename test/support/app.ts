@@ -1,0 +1,51 @@
+// buildTestApp(): the real application on a fresh real database, with its job queue, for route
+// tests through app.inject. Nothing is mocked.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createDb, type Db } from '../../src/db/connection.ts';
+import { startJobQueue, type JobQueue } from '../../src/jobs/queue.ts';
+import { createTestDatabase } from './database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  jobs: JobQueue;
+  config: Config;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Leave the installation in its first-run state (no platform admin yet). */
+  firstRun?: boolean;
+  env?: Record<string, string>;
+  rateLimitPerMinute?: number;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...env });
+}
+
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = testConfig({ DATABASE_URL: database.url, ...options.env });
+  const db = createDb(database.url, 5);
+  const jobs = await startJobQueue(database.url, { supervise: false });
+  if (!options.firstRun) await db.updateTable('installation').set({ set_up_at: new Date() }).execute();
+  const app = await buildApp({ config, db, jobs }, { logger: false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 });
+  await app.ready();
+  return {
+    app,
+    db,
+    jobs,
+    config,
+    url: database.url,
+    async close() {
+      await app.close();
+      await jobs.stop();
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
