@@ -31,9 +31,17 @@ export interface AppDeps {
   jobs: JobQueue;
 }
 
+export interface RouteSummary {
+  method: string;
+  url: string;
+  guard: string | undefined;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route with the name of its guard, for the route × role tests. */
+    routeList: RouteSummary[];
   }
 }
 
@@ -47,6 +55,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
     bodyLimit: 1_048_576,
   });
   app.decorate('deps', deps);
+  const routeList: RouteSummary[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      // Read the guard lazily: a later onRoute hook (static assets) may still set it.
+      if (method !== 'HEAD') routeList.push({ method, url: route.url, get guard() { return route.config?.guard?.name; } });
+    }
+  });
 
   // Platform: parsing, security, assets, pages, who is asking, what they may do, errors.
   await app.register(cookie, { secret: deps.config.session.secret });
