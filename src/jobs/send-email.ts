@@ -1,23 +1,26 @@
 // Delivers one queued email. Locks the row so two workers never send it at once; a message already
-// sent is skipped, so a retried job does not send twice. After a real SMTP delivery the bodies are
+// sent is skipped, so a retried job does not send twice. A failed attempt is recorded in the same
+// transaction (never through a second connection, which would wait on our own row lock), committed,
+// and only then rethrown so pg-boss retries with backoff. After a real SMTP delivery the bodies are
 // cleared: the installation keeps that an email was sent, not its links.
 import type { Db } from '../db/connection.ts';
 import type { Mailer } from '../email/mailer.ts';
 
+type Attempt = { result: 'sent' | 'skipped' } | { result: 'failed'; error: unknown };
+
 export async function deliverEmail(db: Db, mailer: Mailer, messageId: string): Promise<'sent' | 'skipped'> {
-  return db.transaction().execute(async (trx) => {
+  const attempt = await db.transaction().execute(async (trx): Promise<Attempt> => {
     const message = await trx.selectFrom('email_messages').selectAll().where('id', '=', messageId).forUpdate().executeTakeFirst();
-    if (!message || message.status === 'sent') return 'skipped';
+    if (!message || message.status === 'sent') return { result: 'skipped' };
     try {
       await mailer.send(message);
     } catch (error) {
-      await db
+      await trx
         .updateTable('email_messages')
-        .set({ attempts: message.attempts + 1, last_error: error instanceof Error ? error.message.slice(0, 500) : 'unknown' })
+        .set({ attempts: message.attempts + 1, last_error: error instanceof Error ? error.message.slice(0, 500) : 'unknown error' })
         .where('id', '=', messageId)
-        .execute()
-        .catch(() => undefined);
-      throw error;
+        .execute();
+      return { result: 'failed', error };
     }
     await trx
       .updateTable('email_messages')
@@ -30,6 +33,8 @@ export async function deliverEmail(db: Db, mailer: Mailer, messageId: string): P
       })
       .where('id', '=', messageId)
       .execute();
-    return 'sent';
+    return { result: 'sent' };
   });
+  if (attempt.result === 'failed') throw attempt.error;
+  return attempt.result;
 }
