@@ -83,16 +83,18 @@ export interface NewProgramme {
 export async function createProgramme(deps: ProgrammeDeps, actor: Actor, input: NewProgramme): Promise<string> {
   if (!policies.canAdministerPlatform(actor)) throw new ForbiddenError();
   return deps.db.transaction().execute(async (trx) => {
+    // Try "name", "name-2", … ; ON CONFLICT keeps two people creating "the same" programme at the
+    // same moment from failing: each gets the next free slug.
     const base = slugify(input.name);
-    const taken = await trx.selectFrom('programmes').select('slug').where('slug', 'like', `${base}%`).execute();
-    const takenSlugs = new Set(taken.map((row) => row.slug));
-    let slug = base;
-    for (let n = 2; takenSlugs.has(slug); n += 1) slug = `${base}-${n}`;
-    const programme = await trx
-      .insertInto('programmes')
-      .values({ name: input.name, slug, description: input.description, mentoring_types: input.mentoringTypes, created_by: actor.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    let programme: { id: string } | undefined;
+    for (let n = 1; !programme; n += 1) {
+      programme = await trx
+        .insertInto('programmes')
+        .values({ name: input.name, slug: n === 1 ? base : `${base}-${n}`, description: input.description, mentoring_types: input.mentoringTypes, created_by: actor.id })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+    }
     await recordAudit(trx, { actorId: actor.id, action: 'programme.created', subjectType: 'programme', subjectId: programme.id, programmeId: programme.id });
     return programme.id;
   });
