@@ -9,12 +9,12 @@ export const TOKEN_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
   reset_password: 60,
 };
 
-/** Issues a new token; earlier unused tokens for the same purpose stop working. */
+/** Issues a new token; earlier unused tokens for the same purpose expire (and say so if opened). */
 export async function issueToken(trx: Transaction<Database>, userId: string, purpose: TokenPurpose): Promise<string> {
   const token = newToken();
   await trx
     .updateTable('auth_tokens')
-    .set({ used_at: sql`now()` })
+    .set({ expires_at: sql`least(expires_at, now())` })
     .where('user_id', '=', userId)
     .where('purpose', '=', purpose)
     .where('used_at', 'is', null)

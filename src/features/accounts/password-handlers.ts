@@ -65,9 +65,12 @@ export function createPasswordHandlers(app: FastifyInstance) {
       const actor = request.actor;
       if (!actor) return reply.redirect('/sign-in');
       try {
-        await changePassword(deps, { id: actor.id, sessionId: request.sessionId }, form.data);
+        await changePassword(deps, { id: actor.id, sessionId: request.sessionId }, form.data, request.ip);
       } catch (error) {
         if (error instanceof ValidationError) return reply.status(400).render(view, { errors: error.fieldErrors, fieldOrder: changePasswordFields, backHref: '/account' });
+        if (error instanceof TooManyAttemptsError) {
+          return reply.status(429).render(view, { errors: { currentPassword: error.message }, fieldOrder: changePasswordFields, backHref: '/account' });
+        }
         throw error;
       }
       setFlash(reply, { kind: 'success', title: 'Your password has been changed', text: 'You have been signed out on your other devices.' });

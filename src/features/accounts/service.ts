@@ -152,6 +152,9 @@ export async function checkResetToken(deps: AccountDeps, token: string): Promise
 
 /** Sets the new password, uses up the link and signs the account out everywhere. */
 export async function resetPassword(deps: AccountDeps, token: string, password: string): Promise<TokenState> {
+  // A cheap look first, so a made-up token does not cost a password hash; checked again under lock.
+  const precheck = await checkResetToken(deps, token);
+  if (precheck !== 'valid') return precheck;
   const passwordHash = await hashPassword(password);
   return deps.db.transaction().execute(async (trx) => {
     const found = await findToken(trx, token, 'reset_password', true);
@@ -180,11 +183,15 @@ export async function changePassword(
   deps: AccountDeps,
   actor: { id: string; sessionId: string | null },
   input: { currentPassword: string; newPassword: string },
+  ipAddress: string,
 ): Promise<void> {
   const user = await deps.db.selectFrom('users').select(['password_hash', 'email']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  // Guessing the current password from a stolen session is throttled like signing in.
+  const attemptId = await reserveAttempt(deps.db, 'sign_in', user.email, ipAddress);
   if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new ValidationError({ currentPassword: 'Your current password is not right' });
   }
+  await markAttemptSucceeded(deps.db, attemptId);
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: sql`now()`, updated_at: sql`now()` }).where('id', '=', actor.id).execute();
