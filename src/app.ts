@@ -24,6 +24,11 @@ import { setupRoutes } from './features/setup/routes.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { programmeAdminRoutes } from './features/programmes/routes.ts';
 import { outboxRoutes } from './features/outbox/routes.ts';
+import { programmeRoutes } from './features/programmes/public-routes.ts';
+import { taxonomyRoutes } from './features/taxonomies/routes.ts';
+import { mentorRoutes } from './features/mentors/routes.ts';
+import { menteeRoutes } from './features/mentees/routes.ts';
+import { equalityRoutes } from './features/equality/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -87,6 +92,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
   await app.register(homeRoutes);
   await app.register(accountRoutes);
   await app.register(programmeAdminRoutes);
+  await app.register(programmeRoutes);
+  await app.register(taxonomyRoutes);
+  await app.register(mentorRoutes);
+  await app.register(menteeRoutes);
+  await app.register(equalityRoutes);
   await app.register(outboxRoutes);
 
   return app;

@@ -40,6 +40,7 @@ interface Row {
 }
 
 const openA = { id: PROGRAMME_A, isOpen: true };
+const menteeApplicationInA = { userId: actors.menteeOfA.id, programmeId: PROGRAMME_A };
 const notOpenA = { id: PROGRAMME_A, isOpen: false };
 
 /** One row per actor: `allowed` lists the actors for whom the rule answers true. */
@@ -60,6 +61,16 @@ const table: Row[] = [
   ...rowsFor('canViewProgramme', [notOpenA], ['menteeOfA', 'mentorOfA', 'programmeAdminOfA', 'platformAdmin']),
   ...rowsFor('canReadOutbox', [true], everyone),
   ...rowsFor('canReadOutbox', [false], []),
+  ...rowsFor('canApplyToProgramme', [openA], signedIn),
+  ...rowsFor('canApplyToProgramme', [notOpenA], []),
+  ...rowsFor('isSelf', [actors.menteeOfA.id], ['menteeOfA']),
+  ...rowsFor('canViewApplication', [menteeApplicationInA], ['menteeOfA', 'programmeAdminOfA', 'platformAdmin']),
+  ...rowsFor('canDecideApplication', [menteeApplicationInA], ['programmeAdminOfA', 'platformAdmin']),
+  // Nobody decides their own application, even an admin of the programme.
+  ...rowsFor('canDecideApplication', [{ userId: actors.programmeAdminOfA.id, programmeId: PROGRAMME_A }], ['platformAdmin']),
+  ...rowsFor('canViewMentorProfile', [{ userId: actors.mentorOfA.id, approvedProgrammeIds: [PROGRAMME_A] }], ['menteeOfA', 'mentorOfA', 'programmeAdminOfA', 'platformAdmin']),
+  ...rowsFor('canViewMentorProfile', [{ userId: actors.mentorOfA.id, approvedProgrammeIds: [] }], ['mentorOfA', 'platformAdmin']),
+  ...rowsFor('canEditPlatformSettings', [], ['platformAdmin']),
 ];
 
 function apply(rule: Rule, actor: MaybeActor, args: unknown[]): boolean {

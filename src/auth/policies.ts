@@ -23,6 +23,32 @@ export const policies = {
     actor !== null &&
     (programme.isOpen || actor.isPlatformAdmin || actor.memberships.some((m) => m.programmeId === programme.id)),
 
+  /** Join an open programme as mentor or mentee (closed programmes take no new applications). */
+  canApplyToProgramme: (actor: MaybeActor, programme: { isOpen: boolean }): boolean => actor !== null && programme.isOpen,
+
+  /** Edit a profile, training record or equality answers: only the person it belongs to. */
+  isSelf: (actor: MaybeActor, userId: string): boolean => actor !== null && actor.id === userId,
+
+  /** Read an application: the applicant, or an admin of that application's programme. */
+  canViewApplication: (actor: MaybeActor, application: { userId: string; programmeId: string }): boolean =>
+    actor !== null && (actor.id === application.userId || policies.canManageProgramme(actor, application.programmeId)),
+
+  /** Approve, reject or ask for more: admins of that programme only (never the applicant themself). */
+  canDecideApplication: (actor: MaybeActor, application: { userId: string; programmeId: string }): boolean =>
+    actor !== null && actor.id !== application.userId && policies.canManageProgramme(actor, application.programmeId),
+
+  /**
+   * A mentor's profile: signed-in members and admins of a programme where the mentor is approved.
+   * Contact details are a separate rule, granted only by an accepted invitation (chemistry issue).
+   */
+  canViewMentorProfile: (actor: MaybeActor, mentor: { userId: string; approvedProgrammeIds: string[] }): boolean =>
+    actor !== null &&
+    (actor.id === mentor.userId || actor.isPlatformAdmin ||
+      mentor.approvedProgrammeIds.some((id) => actor.memberships.some((m) => m.programmeId === id))),
+
+  /** Taxonomies, the code of ethics and other installation settings. */
+  canEditPlatformSettings: (actor: MaybeActor): boolean => actor?.isPlatformAdmin === true,
+
   /**
    * The development outbox shows every email the installation "sent", including sign-in links, so
    * it exists only where no real email is sent and never in production (config decides that).

@@ -1,5 +1,6 @@
 // Table types for Kysely, kept by hand beside the migrations that create them.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RegisterTables } from './types-register.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -127,7 +128,7 @@ export interface ProgrammeMembershipsTable {
   created_by: string | null;
 }
 
-export interface Database {
+export interface Database extends RegisterTables {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
   auth_tokens: AuthTokensTable;

@@ -5,12 +5,13 @@ import type { Transaction } from 'kysely';
 import type { Database, EmailAttachment } from '../db/types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { queues } from '../jobs/queue.ts';
-import type { EmailContent, EmailTemplate } from './content.ts';
+import type { EmailContent } from './content.ts';
 
 export interface OutgoingEmail {
   to: string;
   userId?: string | null;
-  template: EmailTemplate;
+  /** A stable name for the kind of email (e.g. 'verifyEmail'), for tests and the outbox. */
+  template: string;
   content: EmailContent;
   attachments?: EmailAttachment[];
 }
