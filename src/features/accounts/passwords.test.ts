@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { TestClient } from '../../../test/support/client.ts';
+import { emailsTo as emailsToIn, linkIn } from '../../../test/support/emails.ts';
 import { buildUser, DEFAULT_PASSWORD, sessionCookie, type BuiltUser } from '../../../test/support/builders.ts';
 
 let t: TestApp;
@@ -13,14 +14,8 @@ after(async () => t.close());
 
 const NEW_PASSWORD = 'lantern meadow pebble';
 
-async function emailsTo(recipient: string) {
-  return t.db.selectFrom('email_messages').selectAll().where('recipient', '=', recipient).orderBy('created_at').execute();
-}
-
-function linkIn(text: string | null, path: string): string {
-  const match = new RegExp(`http://localhost:3000(${path}\\?token=[A-Za-z0-9_-]+)`).exec(text ?? '');
-  assert.ok(match?.[1], `no ${path} link in the email`);
-  return match[1];
+function emailsTo(recipient: string) {
+  return emailsToIn(t.db, recipient);
 }
 
 /** Asks for a reset link through the form and returns the link from the newest email. */
