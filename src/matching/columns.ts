@@ -1,0 +1,77 @@
+// The index's storage: one typed array per field, indexed by slot, so a search walks memory in
+// order instead of chasing one object per mentor. Bitset fields keep `width` 32-bit words per slot
+// and widen (with a copy) if a taxonomy grows past them.
+import type { BitSet } from './bitset.ts';
+
+export const PAUSED = 1;
+export const LIVE = 2;
+
+export class BitColumn {
+  words: Uint32Array;
+  constructor(public width: number, slots: number) {
+    this.words = new Uint32Array(width * slots);
+  }
+
+  grow(slots: number): void {
+    const next = new Uint32Array(this.width * slots);
+    next.set(this.words);
+    this.words = next;
+  }
+
+  widen(width: number, slots: number): void {
+    const next = new Uint32Array(width * slots);
+    for (let slot = 0; slot < slots; slot += 1) {
+      for (let i = 0; i < this.width; i += 1) next[slot * width + i] = this.words[slot * this.width + i] ?? 0;
+    }
+    this.words = next;
+    this.width = width;
+  }
+
+  write(slot: number, set: BitSet, slots: number): void {
+    if (set.length > this.width) this.widen(set.length, slots);
+    for (let i = 0; i < this.width; i += 1) this.words[slot * this.width + i] = set[i] ?? 0;
+  }
+
+  clear(slot: number): void {
+    this.words.fill(0, slot * this.width, (slot + 1) * this.width);
+  }
+}
+
+export class Columns {
+  slots = 0;
+  profession = new Int16Array(0);
+  careSetting = new Int16Array(0);
+  region = new Int16Array(0);
+  band = new Int16Array(0);
+  capacity = new Uint8Array(0);
+  active = new Uint8Array(0);
+  pending = new Uint8Array(0);
+  types = new Uint8Array(0);
+  flags = new Uint8Array(0);
+  helpAreas = new BitColumn(1, 0);
+  modes = new BitColumn(1, 0);
+  languages = new BitColumn(1, 0);
+  dimensions = new BitColumn(1, 0);
+
+  /** Makes room for slot index `slot`, doubling the arrays when full. */
+  ensure(slot: number): void {
+    if (slot < this.slots) return;
+    const size = Math.max(1024, this.slots * 2, slot + 1);
+    const grow = <T extends Int16Array | Uint8Array>(array: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(array);
+      return next;
+    };
+    this.profession = grow(this.profession, (n) => new Int16Array(n));
+    this.careSetting = grow(this.careSetting, (n) => new Int16Array(n));
+    this.region = grow(this.region, (n) => new Int16Array(n));
+    this.band = grow(this.band, (n) => new Int16Array(n));
+    this.capacity = grow(this.capacity, (n) => new Uint8Array(n));
+    this.active = grow(this.active, (n) => new Uint8Array(n));
+    this.pending = grow(this.pending, (n) => new Uint8Array(n));
+    this.types = grow(this.types, (n) => new Uint8Array(n));
+    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    for (const column of [this.helpAreas, this.modes, this.languages, this.dimensions]) column.grow(size);
+    this.slots = size;
+  }
+}
