@@ -12,7 +12,7 @@ const labels: Labels = {
   profession: (id) => ['Nursing', 'Pharmacy'][id] ?? '?',
   careSetting: (id) => SETTINGS[id] ?? '?',
   region: (id) => ['London', 'Midlands'][id] ?? '?',
-  band: (rank) => `Band ${rank}`,
+  band: (bandId) => `Band ${bandId}`,
 };
 
 function bits(...on: number[]): BitSet {
@@ -33,7 +33,7 @@ const mentee: MenteeNeeds = {
   mentoringType: 'traditional',
 };
 
-const mentor: MentorTraits = { helpAreas: bits(1, 2, 3), meetingModes: bits(0, 2), professionId: 1, careSettingId: 1, regionId: 1, bandRank: 8 };
+const mentor: MentorTraits = { helpAreas: bits(1, 2, 3), meetingModes: bits(0, 2), professionId: 1, careSettingId: 1, regionId: 1, bandRank: 8, bandId: 8 };
 
 describe('fit', () => {
   test('weights add up to 100 points', () => {
@@ -65,8 +65,8 @@ describe('fit', () => {
   });
 
   test('in reverse mentoring the more junior colleague fits; in peer mentoring a similar level does', () => {
-    assert.equal(scoreFit({ ...mentee, mentoringType: 'reverse' }, { ...mentor, bandRank: 3 }) > scoreFit({ ...mentee, mentoringType: 'reverse' }, mentor), true);
-    assert.ok(explainFit({ ...mentee, mentoringType: 'peer' }, { ...mentor, bandRank: 6 }, labels).some((r) => r.text.startsWith('at a similar level')));
+    assert.equal(scoreFit({ ...mentee, mentoringType: 'reverse' }, { ...mentor, bandRank: 3, bandId: 3 }) > scoreFit({ ...mentee, mentoringType: 'reverse' }, mentor), true);
+    assert.ok(explainFit({ ...mentee, mentoringType: 'peer' }, { ...mentor, bandRank: 6, bandId: 6 }, labels).some((r) => r.text.startsWith('at a similar level')));
   });
 
   test('covering every area a mentee asked for says so', () => {
@@ -75,7 +75,7 @@ describe('fit', () => {
   });
 
   test('unknown answers neither score nor explain', () => {
-    const blank: MentorTraits = { helpAreas: bits(), meetingModes: bits(), professionId: -1, careSettingId: -1, regionId: -1, bandRank: -1 };
+    const blank: MentorTraits = { helpAreas: bits(), meetingModes: bits(), professionId: -1, careSettingId: -1, regionId: -1, bandRank: -1, bandId: -1 };
     assert.equal(scoreFit(mentee, blank), 0);
     assert.deepEqual(explainFit(mentee, blank, labels), []);
   });

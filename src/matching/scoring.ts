@@ -39,7 +39,10 @@ export interface MentorTraits {
   professionId: number;
   careSettingId: number;
   regionId: number;
+  /** Seniority for comparison (AfC bands and their rough equivalents); -1 when unknown. */
   bandRank: number;
+  /** The band or grade term itself, for naming it in reasons; -1 when not given. */
+  bandId: number;
 }
 
 /** What the free-text part of a search matched: how many of the query's words this mentor has. */
@@ -83,7 +86,7 @@ export interface Labels {
   profession(id: number): string;
   careSetting(id: number): string;
   region(id: number): string;
-  band(rank: number): string;
+  band(bandId: number): string;
 }
 
 export interface Reason {
@@ -123,7 +126,7 @@ export function explainFit(mentee: MenteeNeeds, mentor: MentorTraits, labels: La
     reasons.push({ component: 'freeText', points: (weights.freeText * text.matched) / text.total, text: `matches ${words}` });
   }
   if (seniorityFit(mentee, mentor) === 1) {
-    const band = labels.band(mentor.bandRank);
+    const band = labels.band(mentor.bandId);
     const kind = mentee.mentoringType === 'reverse' ? 'a more junior colleague, for reverse mentoring' : mentee.mentoringType === 'peer' ? 'at a similar level' : 'more senior';
     reasons.push({ component: 'seniority', points: weights.seniority, text: `${kind} (${band})` });
   }

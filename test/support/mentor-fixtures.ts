@@ -45,6 +45,7 @@ export function fictionalMentor(random: () => number, n: number): IndexedMentor 
       careSettingId: pick(SIZES.settings),
       regionId: pick(SIZES.regions),
       bandRank: pick(SIZES.bands),
+      bandId: -1,
     },
     languages: randomBits(random, SIZES.languages, 1 + pick(2)),
     dimensions: randomBits(random, SIZES.dimensions, 1 + pick(3)),
