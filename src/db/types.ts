@@ -1,6 +1,7 @@
 // Table types for Kysely, kept by hand beside the migrations that create them.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RegisterTables } from './types-register.ts';
+import type { MatchingTables } from './types-matching.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -128,7 +129,7 @@ export interface ProgrammeMembershipsTable {
   created_by: string | null;
 }
 
-export interface Database extends RegisterTables {
+export interface Database extends RegisterTables, MatchingTables {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
   auth_tokens: AuthTokensTable;
