@@ -85,7 +85,7 @@ for (const javaScript of [true, false]) {
       }
 
       // 2. Programmes: the list, the create form with bad input, then a real programme.
-      await page.getByRole('banner').getByRole('link', { name: 'Programmes', exact: true }).click();
+      await page.getByRole('banner').getByRole('link', { name: 'Manage programmes', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Programmes' }).waitFor();
       if (javaScript) {
         // The first run of the installation: nothing has been created yet.
@@ -161,7 +161,7 @@ for (const javaScript of [true, false]) {
       await signOut(page);
       await signIn(page, programmeAdmin.email, DEFAULT_PASSWORD);
       await page.getByRole('heading', { level: 1, name: `Hello, ${programmeAdmin.fullName}` }).waitFor();
-      assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Programmes', exact: true }).count(), 0, 'no Programmes link in the header');
+      assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Manage programmes', exact: true }).count(), 0, 'no Manage programmes link in the header');
       await check('programme admin home');
       await page.getByRole('link', { name: programmeName }).click();
       await page.getByRole('heading', { level: 1, name: programmeName }).waitFor();

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseForm, keptValues } from '../../platform/forms.ts';
 import { setFlash } from '../../platform/flash.ts';
-import { NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.ts';
-import type { Actor } from '../../auth/actor.ts';
+import { actorOf, pathParams } from '../../platform/request.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import {
   appointProgrammeAdmin, createProgramme, getProgramme, listAllProgrammes, listProgrammeAdmins, removeProgrammeAdmin, type ProgrammeDeps,
 } from './service.ts';
@@ -12,14 +12,7 @@ import { appointAdminSchema, programmeFields, programmeSchema } from './schemas.
 const idParams = z.object({ programmeId: z.uuid(), userId: z.uuid().optional() });
 
 function params(request: FastifyRequest) {
-  const parsed = idParams.safeParse(request.params);
-  if (!parsed.success) throw new NotFoundError();
-  return parsed.data;
-}
-
-function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new UnauthenticatedError();
-  return request.actor;
+  return pathParams(idParams, request);
 }
 
 export function createProgrammeHandlers(app: FastifyInstance) {

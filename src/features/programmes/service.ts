@@ -1,5 +1,5 @@
-// Programmes and their admins. The full programme editor (every setting in PRODUCT.md) grows
-// here; for now a platform admin creates a programme and appoints the people who run it.
+// Programmes and their admins: a platform admin creates a programme, refines every setting of it
+// (PRODUCT.md, "Programmes") and appoints the people who run it.
 import { sql } from 'kysely';
 import type { Environment } from 'nunjucks';
 import type { Actor } from '../../auth/actor.ts';
@@ -12,6 +12,7 @@ import { emailContent } from '../../email/content.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import type { ProgrammeSettingsInput } from './schemas.ts';
 
 export interface ProgrammeDeps {
   db: Db;
@@ -97,6 +98,38 @@ export async function createProgramme(deps: ProgrammeDeps, actor: Actor, input: 
     }
     await recordAudit(trx, { actorId: actor.id, action: 'programme.created', subjectType: 'programme', subjectId: programme.id, programmeId: programme.id });
     return programme.id;
+  });
+}
+
+/** Every setting of a programme at once; the slug stays as it was so links keep working. */
+export async function updateProgrammeSettings(db: Db, actor: Actor, programmeId: string, input: ProgrammeSettingsInput): Promise<void> {
+  if (!policies.canAdministerPlatform(actor)) throw new ForbiddenError();
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('programmes')
+      .set({
+        name: input.name,
+        description: input.description,
+        eligibility: input.eligibility,
+        mentoring_types: input.mentoringTypes,
+        requires_line_manager: input.requiresLineManager,
+        requires_admin_approval: input.requiresAdminApproval,
+        max_open_invitations: input.maxOpenInvitations,
+        invitation_reminder_days: input.invitationReminderDays,
+        invitation_expiry_days: input.invitationExpiryDays,
+        line_manager_reminder_days: input.lineManagerReminderDays,
+        line_manager_expiry_days: input.lineManagerExpiryDays,
+        is_open: input.isOpen,
+        updated_at: new Date(),
+      })
+      .where('id', '=', programmeId)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new NotFoundError();
+    await recordAudit(trx, {
+      actorId: actor.id, action: 'programme.settings_updated', subjectType: 'programme', subjectId: programmeId, programmeId,
+      details: { isOpen: input.isOpen },
+    });
   });
 }
 
