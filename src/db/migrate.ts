@@ -5,11 +5,13 @@ import type { Db } from './connection.ts';
 import * as m0001 from './migrations/0001-accounts.ts';
 import * as m0002 from './migrations/0002-mentoring-model.ts';
 import * as m0003 from './migrations/0003-default-taxonomies.ts';
+import * as m0004 from './migrations/0004-mentor-change-notifications.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
   '0002-mentoring-model': m0002,
   '0003-default-taxonomies': m0003,
+  '0004-mentor-change-notifications': m0004,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
