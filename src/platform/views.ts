@@ -18,10 +18,11 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London',
 });
 
-export function createViewEnvironment(config: Pick<Config, 'serviceName' | 'isProduction'>): nunjucks.Environment {
+export function createViewEnvironment(config: Pick<Config, 'serviceName' | 'env'>): nunjucks.Environment {
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([path.join(sourceDir, 'views'), path.join(sourceDir, 'features'), path.join(sourceDir, 'email'), nhsukDir], {
-      noCache: !config.isProduction,
+      // Re-read templates on every render only while developing; tests and production compile once.
+      noCache: config.env === 'development',
     }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
