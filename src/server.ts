@@ -14,7 +14,7 @@ async function main() {
   const database = await openDatabase(config, (message) => console.log(`[database] ${message}`));
   const jobs = await startJobQueue(database.url, { supervise: config.runWorker });
   const mailer = createMailer(config);
-  if (config.runWorker) await startWorkers({ db: database.db, jobs, mailer, sessions: config.session });
+  if (config.runWorker) await startWorkers({ db: database.db, jobs, mailer, sessions: config.session, config });
   const app = await buildApp({ config, db: database.db, jobs });
 
   const setupCode = await issueSetupCode(database.db);

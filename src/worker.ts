@@ -14,7 +14,7 @@ async function main() {
   const db = createDb(url, 4);
   const jobs = await startJobQueue(url, { supervise: true });
   const mailer = createMailer(config);
-  await startWorkers({ db, jobs, mailer, sessions: config.session });
+  await startWorkers({ db, jobs, mailer, sessions: config.session, config });
   console.log('worker started');
   const stop = async () => {
     await jobs.stop().catch(() => undefined);

@@ -66,7 +66,7 @@ before(async () => {
   t = await buildTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
   mailer = createMailer(t.config);
   workerMailer = createMailer(t.config);
-  await startWorkers({ db: t.db, jobs: t.jobs, mailer: workerMailer, sessions: t.config.session }, { pollingIntervalSeconds: 0.5 });
+  await startWorkers({ db: t.db, jobs: t.jobs, mailer: workerMailer, sessions: t.config.session, config: t.config }, { pollingIntervalSeconds: 0.5 });
 });
 
 after(async () => {

@@ -8,6 +8,7 @@ import type { Database } from '../db/types.ts';
 export const queues = {
   sendEmail: 'email.send',
   maintenance: 'maintenance.daily',
+  lineManagerSweep: 'line-manager.sweep',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -39,6 +40,8 @@ export async function startJobQueue(url: string, options: { supervise: boolean }
   await boss.start();
   await boss.createQueue(queues.sendEmail, { name: queues.sendEmail, retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
   await boss.createQueue(queues.maintenance, { name: queues.maintenance, policy: 'singleton' });
+  // 'stately': at most one sweep queued and one running, so a slow sweep never overlaps the next.
+  await boss.createQueue(queues.lineManagerSweep, { name: queues.lineManagerSweep, policy: 'stately', expireInSeconds: 600 });
   return {
     boss,
     send: (name, data, sendOptions = {}) =>

@@ -7,16 +7,12 @@ import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import type { Config } from '../config.ts';
 import { readFlash } from './flash.ts';
+import { formatDate, formatDateTime } from './formatting.ts';
 import { errorList } from './forms.ts';
 import type { FieldErrors } from '../errors.ts';
 
 const sourceDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const nhsukDir = path.join(path.dirname(fileURLToPath(import.meta.resolve('nhsuk-frontend/package.json'))), 'dist');
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London',
-});
 
 export function createViewEnvironment(config: Pick<Config, 'serviceName' | 'env'>): nunjucks.Environment {
   const env = new nunjucks.Environment(
@@ -27,11 +23,9 @@ export function createViewEnvironment(config: Pick<Config, 'serviceName' | 'env'
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   env.addGlobal('serviceName', config.serviceName);
-  // NHS style for dates: "22 November 2026"; times as "2:30pm" (service manual, content style guide).
-  env.addFilter('govukDate', (value: Date | string | null) => (value ? dateFormat.format(new Date(value)) : ''));
-  env.addFilter('govukDateTime', (value: Date | string | null) =>
-    value ? dateTimeFormat.format(new Date(value)).replace(' am', 'am').replace(' pm', 'pm') : '',
-  );
+  // NHS style: "22 November 2026", "22 November 2026 at 2:14pm" (platform/formatting.ts).
+  env.addFilter('govukDate', (value: Date | string | null) => (value ? formatDate(value) : ''));
+  env.addFilter('govukDateTime', (value: Date | string | null) => (value ? formatDateTime(value) : ''));
   return env;
 }
 

@@ -7,6 +7,8 @@ import { NotFoundError, ValidationError } from '../../errors.ts';
 import {
   appointProgrammeAdmin, createProgramme, getProgramme, listAllProgrammes, listProgrammeAdmins, removeProgrammeAdmin, type ProgrammeDeps,
 } from './service.ts';
+import { countAwaitingMentorApplications } from '../mentors/queue-service.ts';
+import { countAwaitingAdmin } from '../mentees/queue-service.ts';
 import { appointAdminSchema, programmeFields, programmeSchema } from './schemas.ts';
 
 const idParams = z.object({ programmeId: z.uuid(), userId: z.uuid().optional() });
@@ -19,8 +21,13 @@ export function createProgrammeHandlers(app: FastifyInstance) {
   const deps: ProgrammeDeps = { ...app.deps, views: app.views };
 
   async function renderProgramme(reply: FastifyReply, programmeId: string, extra: Record<string, unknown> = {}) {
-    const [programme, admins] = await Promise.all([getProgramme(deps.db, programmeId), listProgrammeAdmins(deps.db, programmeId)]);
-    return reply.render('programmes/views/show.njk', { programme, admins, values: {}, ...extra });
+    const [programme, admins, mentorApplicationsAwaiting, menteeApplicationsAwaiting] = await Promise.all([
+      getProgramme(deps.db, programmeId),
+      listProgrammeAdmins(deps.db, programmeId),
+      countAwaitingMentorApplications(deps.db, programmeId),
+      countAwaitingAdmin(deps.db, programmeId),
+    ]);
+    return reply.render('programmes/views/show.njk', { programme, admins, mentorApplicationsAwaiting, menteeApplicationsAwaiting, values: {}, ...extra });
   }
 
   return {

@@ -1,0 +1,39 @@
+// Writing one step of a mentor application's state machine (ARCHITECTURE.md): the history row
+// that the applicant page shows, and the audit row (ids and codes only). Always called inside the
+// transaction that locked the application row and changed its status.
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import type { MentorApplicationStatus } from '../../db/types-register.ts';
+import { recordAudit } from '../../db/audit.ts';
+
+export interface Transition {
+  applicationId: string;
+  programmeId: string;
+  from: MentorApplicationStatus | null;
+  to: MentorApplicationStatus;
+  actorId: string;
+  /** A rejection reason or a request for more information; kept in the history, never emailed. */
+  reason?: string | null;
+}
+
+export async function recordTransition(trx: Transaction<Database>, step: Transition): Promise<void> {
+  await trx
+    .insertInto('application_events')
+    .values({
+      application_kind: 'mentor',
+      application_id: step.applicationId,
+      from_status: step.from,
+      to_status: step.to,
+      actor_user_id: step.actorId,
+      reason: step.reason ?? null,
+    })
+    .execute();
+  await recordAudit(trx, {
+    actorId: step.actorId,
+    action: `mentor_application.${step.to}`,
+    subjectType: 'mentor_application',
+    subjectId: step.applicationId,
+    programmeId: step.programmeId,
+    details: { from: step.from, to: step.to },
+  });
+}
