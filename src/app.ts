@@ -8,6 +8,8 @@ import qs from 'node:querystring';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
 import type { JobQueue } from './jobs/queue.ts';
+import { MentorSearch } from './matching/search-service.ts';
+import { KeyRing } from './platform/crypto.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { securityPlugin } from './platform/security.ts';
 import { staticAssetsPlugin } from './platform/static-assets.ts';
@@ -34,6 +36,17 @@ export interface AppDeps {
   config: Config;
   db: Db;
   jobs: JobQueue;
+  /** Mentor search indexes; one per process, kept current by server.ts's LISTEN. */
+  search?: MentorSearch;
+}
+
+/** What features see as app.deps: everything they need, built once per app. */
+export interface AppServices {
+  config: Config;
+  db: Db;
+  jobs: JobQueue;
+  search: MentorSearch;
+  keys: KeyRing;
 }
 
 export interface RouteSummary {
@@ -44,7 +57,7 @@ export interface RouteSummary {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps;
+    deps: AppServices;
     /** Every route with the name of its guard, for the route × role tests. */
     routeList: RouteSummary[];
   }
@@ -59,7 +72,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
     disableRequestLogging: false,
     bodyLimit: 1_048_576,
   });
-  app.decorate('deps', deps);
+  const services: AppServices = { ...deps, search: deps.search ?? new MentorSearch(deps.db), keys: new KeyRing(deps.config.encryptionKeys) };
+  app.decorate('deps', services);
   const routeList: RouteSummary[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {

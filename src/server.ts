@@ -8,6 +8,7 @@ import { createMailer } from './email/mailer.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { issueSetupCode } from './features/setup/service.ts';
+import { MentorSearch } from './matching/search-service.ts';
 
 async function main() {
   const config = loadConfig();
@@ -15,7 +16,9 @@ async function main() {
   const jobs = await startJobQueue(database.url, { supervise: config.runWorker });
   const mailer = createMailer(config);
   if (config.runWorker) await startWorkers({ db: database.db, jobs, mailer, sessions: config.session, config });
-  const app = await buildApp({ config, db: database.db, jobs });
+  const search = new MentorSearch(database.db);
+  const stopListening = await search.listen(database.url);
+  const app = await buildApp({ config, db: database.db, jobs, search });
 
   const setupCode = await issueSetupCode(database.db);
   if (setupCode) {
@@ -30,6 +33,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     await app.close();
+    await stopListening();
     await jobs.stop().catch(() => undefined);
     mailer.close();
     await database.close();

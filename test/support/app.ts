@@ -5,6 +5,7 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createDb, type Db } from '../../src/db/connection.ts';
 import { startJobQueue, type JobQueue } from '../../src/jobs/queue.ts';
+import { MentorSearch } from '../../src/matching/search-service.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -33,7 +34,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const db = createDb(database.url, 5);
   const jobs = await startJobQueue(database.url, { supervise: false });
   if (!options.firstRun) await db.updateTable('installation').set({ set_up_at: new Date() }).execute();
-  const app = await buildApp({ config, db, jobs }, { logger: false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 });
+  const search = new MentorSearch(db);
+  const stopListening = await search.listen(database.url);
+  const app = await buildApp({ config, db, jobs, search }, { logger: false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 });
   await app.ready();
   return {
     app,
@@ -43,6 +46,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     url: database.url,
     async close() {
       await app.close();
+      await stopListening();
       await jobs.stop();
       await db.destroy();
       await database.drop();
