@@ -41,6 +41,7 @@ interface Row {
 
 const openA = { id: PROGRAMME_A, isOpen: true };
 const menteeApplicationInA = { userId: actors.menteeOfA.id, programmeId: PROGRAMME_A };
+const invitationInA = (status: string) => ({ menteeId: actors.menteeOfA.id, mentorId: actors.mentorOfA.id, status });
 const notOpenA = { id: PROGRAMME_A, isOpen: false };
 
 /** One row per actor: `allowed` lists the actors for whom the rule answers true. */
@@ -71,6 +72,13 @@ const table: Row[] = [
   ...rowsFor('canViewMentorProfile', [{ userId: actors.mentorOfA.id, approvedProgrammeIds: [PROGRAMME_A] }], ['menteeOfA', 'mentorOfA', 'programmeAdminOfA', 'platformAdmin']),
   ...rowsFor('canViewMentorProfile', [{ userId: actors.mentorOfA.id, approvedProgrammeIds: [] }], ['mentorOfA', 'platformAdmin']),
   ...rowsFor('canEditPlatformSettings', [], ['platformAdmin']),
+  ...rowsFor('canFindMentors', [PROGRAMME_A], ['menteeOfA']),
+  ...rowsFor('canFindMentors', [PROGRAMME_B], []),
+  ...rowsFor('canActAsMentor', [PROGRAMME_A], ['mentorOfA']),
+  ...rowsFor('isInvitationParty', [invitationInA('pending')], ['menteeOfA', 'mentorOfA']),
+  ...rowsFor('canSeeContactDetails', [invitationInA('pending')], []),
+  ...rowsFor('canSeeContactDetails', [invitationInA('accepted')], ['menteeOfA', 'mentorOfA']),
+  ...rowsFor('canSeeContactDetails', [invitationInA('declined')], []),
 ];
 
 function apply(rule: Rule, actor: MaybeActor, args: unknown[]): boolean {

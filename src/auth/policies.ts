@@ -46,6 +46,20 @@ export const policies = {
     (actor.id === mentor.userId || actor.isPlatformAdmin ||
       mentor.approvedProgrammeIds.some((id) => actor.memberships.some((m) => m.programmeId === id))),
 
+  /** Search the register and invite mentors: approved mentees of that programme. */
+  canFindMentors: (actor: MaybeActor, programmeId: string): boolean => actor !== null && hasProgrammeRole(actor, programmeId, 'mentee'),
+
+  /** Browse "seeking a mentor" posts and offer chemistry meetings: approved mentors of that programme. */
+  canActAsMentor: (actor: MaybeActor, programmeId: string): boolean => actor !== null && hasProgrammeRole(actor, programmeId, 'mentor'),
+
+  /** An invitation's page, messages and private reflections: only its mentee and mentor. */
+  isInvitationParty: (actor: MaybeActor, invitation: { menteeId: string; mentorId: string }): boolean =>
+    actor !== null && (actor.id === invitation.menteeId || actor.id === invitation.mentorId),
+
+  /** Contact details are shared only once the mentor has accepted (PRODUCT.md, "who sees what"). */
+  canSeeContactDetails: (actor: MaybeActor, invitation: { menteeId: string; mentorId: string; status: string }): boolean =>
+    policies.isInvitationParty(actor, invitation) && ['accepted', 'met', 'chosen'].includes(invitation.status),
+
   /** Taxonomies, the code of ethics and other installation settings. */
   canEditPlatformSettings: (actor: MaybeActor): boolean => actor?.isPlatformAdmin === true,
 
