@@ -31,6 +31,8 @@ import { taxonomyRoutes } from './features/taxonomies/routes.ts';
 import { mentorRoutes } from './features/mentors/routes.ts';
 import { menteeRoutes } from './features/mentees/routes.ts';
 import { equalityRoutes } from './features/equality/routes.ts';
+import { searchRoutes } from './features/search/routes.ts';
+import { invitationRoutes } from './features/invitations/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -111,6 +113,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
   await app.register(mentorRoutes);
   await app.register(menteeRoutes);
   await app.register(equalityRoutes);
+  await app.register(searchRoutes);
+  await app.register(invitationRoutes);
   await app.register(outboxRoutes);
 
   return app;
