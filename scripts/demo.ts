@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/open.ts';
-import { seedDemo, type DemoLogin, type DemoLogins, type DemoRole } from '../src/db/seed/demo.ts';
+import { seedDemo, type DemoLineManagerLink, type DemoLogin, type DemoLogins, type DemoRole } from '../src/db/seed/demo.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,18 +38,34 @@ const ROLE_NAMES: Record<DemoRole, string> = {
   mentor_and_mentee: 'Mentor and mentee',
 };
 
+// What each printed login can do in the app as it stands (the register), one line each.
 const ROLE_ABILITIES: Record<DemoRole, string> = {
   platform_admin: 'Creates programmes, appoints their programme admins and can see every programme.',
-  programme_admin: 'Runs a programme: approves applications, matches mentors and mentees, sees its reports.',
-  mentor: 'Keeps a mentor profile, answers chemistry invitations and runs mentoring relationships.',
-  mentee: 'Finds a mentor, holds chemistry meetings, sets goals and records sessions.',
+  programme_admin: 'Approves mentor and mentee applications in the queues.',
+  mentor: 'Keeps a mentor profile and training record, applies to programmes.',
+  mentee: 'Keeps a mentee profile, applies with line-manager support.',
   mentor_and_mentee: 'Mentors in one programme and is mentored in another, switching between the two.',
 };
+const LINE_MANAGER_ABILITY = 'Open this link to support or decline the waiting application — no account needed.';
 
-function describeMemberships(login: DemoLogin): string {
+function describeMemberships(login: DemoLogin, link: DemoLineManagerLink | null): string {
   const parts = login.memberships.map(({ role, programme }) => `${role === 'programme_admin' ? 'programme admin' : role} in ${programme}`);
+  // The printed mentee's second application has no membership yet: say where it is waiting.
+  if (login.role === 'mentee' && link) parts.push(`waiting for their line manager in ${link.programme}`);
   const text = parts.join('; ');
   return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : '';
+}
+
+/** The line manager has no account, so they get a link instead of a row in the table. */
+function lineManagerLines(link: DemoLineManagerLink | null, baseUrl: string): string[] {
+  if (!link) {
+    return ["  Line manager: the printed mentee's line-manager link has been answered or has expired. Delete ./data-demo for a new one."];
+  }
+  return [
+    `  Line manager: ${link.managerName}, asked by ${link.menteeName} to support their application to ${link.programme}`,
+    `      ${baseUrl}${link.path}`,
+    `      ${LINE_MANAGER_ABILITY}`,
+  ];
 }
 
 /** A plain-text table that reads well in any terminal and survives being pasted into a ticket. */
@@ -68,9 +84,11 @@ function loginTable(logins: DemoLogins, baseUrl: string): string {
   ];
   logins.accounts.forEach((login, index) => {
     out.push(line(rows[index] ?? []));
-    for (const detail of [describeMemberships(login), ROLE_ABILITIES[login.role]]) if (detail) out.push(`      ${detail}`);
+    for (const detail of [describeMemberships(login, logins.lineManagerLink), ROLE_ABILITIES[login.role]]) if (detail) out.push(`      ${detail}`);
   });
   out.push(
+    '',
+    ...lineManagerLines(logins.lineManagerLink, baseUrl),
     '',
     `  Emails the app sends are kept at ${baseUrl}/outbox. Everyone else in the demo has the same password too.`,
     `  The data lives in ./data-demo: delete that folder to start again from scratch. Press Ctrl+C to stop.`,

@@ -1,134 +1,42 @@
-// The fictional dataset behind `npm run demo`: programmes, their admins and a few hundred mentors
-// and mentees, so every page has something to show. Seeded faker makes every demo identical, which
-// keeps screenshots and bug reports comparable. Nothing here is a real person or organisation.
+// The fictional dataset behind `npm run demo`: programmes of each type, their admins, a few hundred
+// mentors and mentees with full profiles, and their applications in every state, so every page of
+// the register has something to show. Seeded faker makes every demo identical, which keeps
+// screenshots and bug reports comparable. Nothing here is a real person or organisation.
+import { createHmac } from 'node:crypto';
 import { fakerEN_GB as faker } from '@faker-js/faker';
-import { sql } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Db } from '../connection.ts';
-import type { MentoringType, ProgrammeRole } from '../types.ts';
+import type { Database, ProgrammeMembershipsTable, ProgrammeRole } from '../types.ts';
 import { hashPassword } from '../../auth/passwords.ts';
+import { hashToken, newToken } from '../../auth/sessions.ts';
 import { recordAudit } from '../audit.ts';
+import { createCast, createEmailBook, fullName, LOGIN_EMAILS, PROGRAMME_KEYS, PROGRAMMES, slugify, type DemoRole, type Person, type ProgrammeKey } from './demo-people.ts';
+import { buildProfiles, loadTerms } from './demo-profiles.ts';
+import { createClock, LINE_MANAGER_EXPIRY_DAYS, LINE_MANAGER_REMINDER_DAYS, planApplications, type PlannedEvent, type PlannedMenteeApplication, type PlannedMentorApplication } from './demo-register.ts';
+
+export type { DemoRole } from './demo-people.ts';
 
 /** One password for every demo account, so a tester can switch roles without a list of secrets. */
 export const DEMO_PASSWORD = 'demo password for everyone';
 
-export type DemoRole = 'platform_admin' | 'programme_admin' | 'mentor' | 'mentee' | 'mentor_and_mentee';
-
 export interface DemoLogin { role: DemoRole; name: string; email: string; memberships: { role: ProgrammeRole; programme: string }[] }
-export interface DemoLogins { password: string; accounts: DemoLogin[] }
+/** The printed mentee's waiting line-manager request: anyone with the demo can play that line manager. */
+export interface DemoLineManagerLink { path: string; menteeName: string; managerName: string; programme: string }
+export interface DemoLogins { password: string; accounts: DemoLogin[]; lineManagerLink: DemoLineManagerLink | null }
 
-// Fixed, guessable addresses for the accounts we print, so they can be typed from memory.
-const LOGIN_EMAILS: Record<DemoRole, string> = {
-  platform_admin: 'platform.admin@example.nhs.uk',
-  programme_admin: 'programme.admin@example.nhs.uk',
-  mentor: 'mentor@example.nhs.uk',
-  mentee: 'mentee@example.nhs.uk',
-  mentor_and_mentee: 'mentor.and.mentee@example.nhs.uk',
-};
+const DAY = 86_400_000;
+/** The programmes opened a little over a year ago; everything else happened since. */
+const PROGRAMMES_OPENED_DAYS_AGO = 400;
 
-// Profile tables are in the schema (migration 0002) but not yet in src/db/types.ts; these are the
-// columns the seed writes, the rest keep their defaults (taxonomy ids stay null until taxonomies exist).
-// A type alias, not an interface: withTables() needs a type with an implicit index signature.
-type ProfileTables = {
-  mentor_profiles: {
-    user_id: string; job_title: string; organisation: string; town: string; years_experience: number;
-    bio: string; mentoring_types: MentoringType[]; capacity: number; is_paused: boolean;
-  };
-  mentee_profiles: {
-    user_id: string; job_title: string; organisation: string; goals: string; preferences: string;
-    open_to_reverse: boolean; open_to_peer: boolean;
-  };
-};
-
-type ProgrammeKey = 'london' | 'reverse' | 'peer' | 'ahp';
-
-interface ProgrammeSpec { name: string; types: MentoringType[]; isOpen: boolean; lineManager: boolean; approval: boolean; description: string; eligibility: string; admins: number }
-const PROGRAMMES: Record<ProgrammeKey, ProgrammeSpec> = {
-  london: { name: 'London leadership mentoring register', types: ['traditional'], isOpen: true, lineManager: true, approval: true, admins: 2,
-    description: 'One-to-one mentoring from experienced leaders for staff stepping into, or growing in, a leadership role.',
-    eligibility: 'Anyone working in NHS or social care organisations in London, at any band, with their line manager\'s support.', },
-  reverse: { name: 'Nursing and midwifery reverse mentoring', types: ['reverse'], isOpen: true, lineManager: false, approval: true, admins: 1,
-    description: 'Nurses, midwives and support workers early in their careers mentor senior leaders about life on the front line.',
-    eligibility: 'Mentors: registered nurses, midwives and healthcare support workers. Mentees: band 8c and above.', },
-  peer: { name: 'Peer support mentoring', types: ['peer'], isOpen: true, lineManager: false, approval: false, admins: 2,
-    description: 'Colleagues at a similar stage support each other through change, new roles and challenging times.',
-    eligibility: 'Open to all staff. No line manager approval is needed.', },
-  ahp: { name: 'Allied health professions mentoring', types: ['traditional', 'peer'], isOpen: false, lineManager: true, approval: false, admins: 1,
-    description: 'Mentoring by and for allied health professionals, from preceptorship to consultant practice.',
-    eligibility: 'Registered allied health professionals and AHP support workers. Opens to new applications soon.', },
-};
-const PROGRAMME_KEYS = Object.keys(PROGRAMMES) as ProgrammeKey[];
-// Invented towns, so no organisation below can be mistaken for a real trust or practice.
-const TOWNS = ['Brackenford', 'Castlemere', 'Dunmoor', 'Elmsbridge', 'Fernleigh', 'Greyhaven', 'Hollowmere', 'Kingsbeck',
-  'Lindenford', 'Marshwick', 'Northcombe', 'Oakleigh Vale', 'Redmarsh', 'Stoneybrook', 'Thistlewood', 'Westerholme'];
-
-type OrgKind = 'trust' | 'community' | 'icb' | 'gp' | 'ambulance' | 'council' | 'hospice';
-const ORGANISATIONS: Record<OrgKind, (town: string) => string> = {
-  trust: (town) => `${town} ${faker.helpers.arrayElement(['NHS Foundation Trust', 'Hospitals NHS Trust', 'University Hospitals NHS Foundation Trust'])}`,
-  community: (town) => `${town} Community Health Services NHS Trust`,
-  icb: (town) => `${town} Integrated Care Board`,
-  gp: (town) => faker.helpers.arrayElement([`${town} Medical Practice`, `${town} Health Centre`, `The ${faker.location.street()} Surgery`]),
-  ambulance: (town) => `${town} and District Ambulance Service NHS Trust`,
-  council: (town) => `${town} Council adult social care`,
-  hospice: (town) => `${town} Hospice`,
-};
-
-interface Group { weight: number; titles: string[]; orgs: OrgKind[]; programmes: ProgrammeKey[]; junior?: boolean; sector: string; domain: string }
-// Who mentors where: the first programme is each group's usual home, later ones a second interest.
-type GroupKey = 'seniorNursing' | 'juniorNursing' | 'ahp' | 'medical' | 'management' | 'primaryCare' | 'socialCare';
-const GROUPS: Record<GroupKey, Group> = {
-  seniorNursing: { weight: 5, titles: ['Ward Sister', 'Matron', 'Clinical Nurse Specialist', 'Advanced Nurse Practitioner', 'Practice Development Nurse', 'Consultant Midwife'],
-    orgs: ['trust', 'community'], programmes: ['london', 'peer'], sector: 'the NHS', domain: 'example.nhs.uk' },
-  juniorNursing: { weight: 3, titles: ['Staff Nurse', 'Midwife', 'Community Midwife', 'Healthcare Support Worker', 'Nursing Associate', 'Mental Health Nurse'],
-    orgs: ['trust', 'community'], programmes: ['reverse', 'peer'], junior: true, sector: 'the NHS', domain: 'example.nhs.uk' },
-  ahp: { weight: 4, titles: ['Physiotherapist', 'Occupational Therapist', 'Speech and Language Therapist', 'Diagnostic Radiographer', 'Dietitian', 'Paramedic', 'Podiatrist', 'Therapy Services Manager'],
-    orgs: ['trust', 'community'], programmes: ['ahp', 'peer', 'london'], sector: 'the NHS', domain: 'example.nhs.uk' },
-  medical: { weight: 2, titles: ['Consultant Anaesthetist', 'Consultant Paediatrician', 'Clinical Director', 'Specialty Registrar'],
-    orgs: ['trust'], programmes: ['london', 'peer'], sector: 'the NHS', domain: 'example.nhs.uk' },
-  management: { weight: 4, titles: ['Service Manager', 'Head of People', 'Finance Business Partner', 'Programme Manager', 'Deputy Director of Operations', 'Digital Transformation Lead', 'Head of Patient Experience'],
-    orgs: ['trust', 'icb', 'community'], programmes: ['london', 'peer'], sector: 'the NHS', domain: 'example.nhs.uk' },
-  primaryCare: { weight: 2, titles: ['GP Partner', 'Salaried GP', 'Practice Manager', 'Clinical Pharmacist', 'Practice Nurse', 'Social Prescribing Link Worker'],
-    orgs: ['gp'], programmes: ['peer', 'london'], sector: 'primary care', domain: 'example.nhs.uk' },
-  socialCare: { weight: 1, titles: ['Registered Manager', 'Social Worker', 'Care Coordinator', 'Palliative Care Nurse'],
-    orgs: ['council', 'hospice'], programmes: ['peer'], sector: 'social care', domain: 'example.org' },
-};
-const REVERSE_MENTEE_TITLES = ['Director of Nursing', 'Deputy Chief Nurse', 'Divisional Director of Operations', 'Head of Midwifery', 'Chief People Officer', 'Medical Director'];
-
-const HELP = [
-  'I enjoy helping people find their feet in a new leadership role and work out what kind of leader they want to be.',
-  'I can help with preparing for interviews, building a portfolio and thinking through your next career step.',
-  'I have led teams through service redesign and am happy to share what went well and what I would do differently.',
-  'I returned to work after a career break, so I understand how daunting that can feel.',
-  'I am particularly keen to support colleagues from groups that are under-represented in senior roles.',
-  'I can offer a listening ear on balancing clinical work, study and life outside work.',
-  'I like helping people get to grips with budgets, business cases and working with finance colleagues.',
-  'I have supported many newly qualified colleagues through preceptorship and their first year in practice.',
-];
-const REVERSE_HELP = ['As a reverse mentor I want to help senior leaders understand what a shift on the ward feels like today.',
-  'I want senior colleagues to hear from newer staff and from people whose voices are not always heard.'];
-const CLOSINGS = ['I am happy to meet online or in person.', 'Please get in touch if you would like an informal chat first.',
-  'I trained as a coach through my organisation\'s leadership programme and believe good mentoring starts with listening.',
-  'I usually meet every four to six weeks, early in the morning or at lunchtime.'];
-const GOALS = [
-  'I would like to build my confidence in leading a team through change.',
-  'I am preparing to apply for band 7 roles and want to understand what the step up involves.',
-  'I want to get better at difficult conversations and giving feedback.',
-  'I am new to a management role and would value help balancing clinical and managerial work.',
-  'I would like to explore a move into education or research.',
-  'I want to understand how decisions are made at board level and how to influence them.',
-  'I am returning from a career break and would like support to settle back in.',
-  'I want to manage my workload better and look after my own wellbeing.',
-];
-const REVERSE_GOALS = ['I want to understand the experience of newly qualified staff so I can make our organisation a better place to work.',
-  'I would like honest feedback on how our decisions land on the front line.'];
-const PREFERENCES = ['', '', 'I would prefer a mentor from outside my own organisation.', 'Online meetings suit me best.', 'I would like a mentor from a different profession.'];
-
-interface Person {
-  email: string; firstName: string; lastName: string; group: Group; title: string; organisation: string; town: string; years: number;
-  mentorIn: ProgrammeKey[]; menteeIn: ProgrammeKey[];
+/**
+ * The printed line-manager link's token. Derived from this installation's stored demo password
+ * hash rather than kept anywhere, so a second run can print the same link from the database alone,
+ * while differing between installations (the argon2 hash has a random salt). Only its SHA-256 is
+ * stored, as for every other request.
+ */
+function printedLineManagerToken(passwordHash: string): string {
+  return createHmac('sha256', passwordHash).update('mentoring-hub demo line-manager link').digest('base64url');
 }
-
-const article = (word: string) => (/^[AEIOU]/.test(word) ? 'an' : 'a');
-const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function seedDemo(db: Db): Promise<DemoLogins> {
   const existing = await db.selectFrom('users').select('email').where('email', '=', LOGIN_EMAILS.platform_admin).executeTakeFirst();
@@ -140,142 +48,148 @@ export async function seedDemo(db: Db): Promise<DemoLogins> {
   faker.seed(2026);
   // argon2 is deliberately slow: hash once and share it, or seeding would take minutes.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const usedEmails = new Set(Object.values(LOGIN_EMAILS));
-  const emailFor = (first: string, last: string, domain: string) => {
-    const base = `${slugify(first)}.${slugify(last)}`.replace(/-/g, '');
-    let email = `${base}@${domain}`;
-    for (let n = 2; usedEmails.has(email); n++) email = `${base}${n}@${domain}`;
-    usedEmails.add(email);
-    return email;
-  };
-  const makePerson = (options: { email?: string; group?: Group; mentorIn?: ProgrammeKey[]; menteeIn?: ProgrammeKey[]; reverseMentee?: boolean }): Person => {
-    const group = options.group ?? faker.helpers.weightedArrayElement(Object.values(GROUPS).map((value) => ({ value, weight: value.weight })));
-    const firstName = faker.person.firstName();
-    const lastName = faker.person.lastName();
-    const town = faker.helpers.arrayElement(TOWNS);
-    const title = faker.helpers.arrayElement(options.reverseMentee ? REVERSE_MENTEE_TITLES : group.titles);
-    return {
-      email: options.email ?? emailFor(firstName, lastName, group.domain),
-      firstName, lastName, group, town,
-      title, organisation: ORGANISATIONS[title === 'Paramedic' ? 'ambulance' : faker.helpers.arrayElement(group.orgs)](town),
-      years: group.junior ? faker.number.int({ min: 1, max: 6 }) : faker.number.int({ min: 6, max: 35 }),
-      mentorIn: options.mentorIn ?? [], menteeIn: options.menteeIn ?? [],
-    };
-  };
+  const now = new Date();
+  const emailFor = createEmailBook();
+  const cast = createCast(emailFor);
+  const plan = planApplications(cast, createClock(now), emailFor);
+  const [terms, settings] = await Promise.all([loadTerms(db), db.selectFrom('platform_settings').select('ethics_code_name').executeTakeFirstOrThrow()]);
+  const opened = new Date(now.getTime() - PROGRAMMES_OPENED_DAYS_AGO * DAY);
 
-  const platformAdmin = makePerson({ email: LOGIN_EMAILS.platform_admin });
-  const admins: { person: Person; programme: ProgrammeKey }[] = [{ person: makePerson({ email: LOGIN_EMAILS.programme_admin }), programme: 'london' }];
-  for (const key of PROGRAMME_KEYS) {
-    const count = PROGRAMMES[key].admins - (key === 'london' ? 1 : 0);
-    for (let i = 0; i < count; i++) admins.push({ person: makePerson({}), programme: key });
+  // Each person joined a little before their first application (admins before the programmes opened).
+  const firstActivity = new Map<Person, number>();
+  for (const application of [...plan.mentorApplications, ...plan.menteeApplications]) {
+    firstActivity.set(application.person, Math.min(firstActivity.get(application.person) ?? Infinity, application.createdAt.getTime()));
   }
+  const everyone = [cast.platformAdmin, ...cast.admins.map((admin) => admin.person), ...cast.mentors, ...cast.mentees];
+  const joined = new Map(everyone.map((person) => [person, new Date((firstActivity.get(person) ?? opened.getTime()) - faker.number.float({ min: 1, max: 20 }) * DAY)]));
 
-  const mentors: Person[] = [
-    makePerson({ email: LOGIN_EMAILS.mentor, group: GROUPS.seniorNursing, mentorIn: ['london'] }),
-    makePerson({ email: LOGIN_EMAILS.mentor_and_mentee, group: GROUPS.juniorNursing, mentorIn: ['reverse'], menteeIn: ['london'] }),
-  ];
-  while (mentors.length < 200) {
-    const person = makePerson({});
-    const choices = person.group.programmes;
-    const first = faker.helpers.weightedArrayElement(choices.map((value, index) => ({ value, weight: index === 0 ? 4 : 1 })));
-    const seconds = choices.filter((key) => key !== first);
-    person.mentorIn = seconds.length > 0 && faker.datatype.boolean(0.3) ? [first, faker.helpers.arrayElement(seconds)] : [first];
-    // Peer and reverse mentors are often still developing themselves, so they are mentees elsewhere too.
-    const elsewhere = (['london', 'peer'] as const).filter((key) => !person.mentorIn.includes(key));
-    const likely = person.mentorIn.includes('reverse') || person.mentorIn.includes('peer') ? 0.2 : 0.03;
-    if (elsewhere.length > 0 && faker.datatype.boolean(likely)) person.menteeIn = [faker.helpers.arrayElement(elsewhere)];
-    mentors.push(person);
-  }
-
-  const mentees: Person[] = [makePerson({ email: LOGIN_EMAILS.mentee, group: GROUPS.management, menteeIn: ['london'] })];
-  while (mentees.length < 100) {
-    // Reverse mentees are senior leaders; everyone else joins a programme for their own development.
-    if (faker.datatype.boolean(0.12)) mentees.push(makePerson({ group: GROUPS.seniorNursing, menteeIn: ['reverse'], reverseMentee: true }));
-    else {
-      const person = makePerson({});
-      person.menteeIn = [faker.helpers.arrayElement(person.group.programmes.map((key) => (key === 'reverse' ? 'london' : key)))];
-      mentees.push(person);
-    }
-  }
-
-  const bio = (person: Person) => [
-    `I have worked in ${person.group.sector} for ${person.years} years and am ${article(person.title)} ${person.title} at ${person.organisation}.`,
-    faker.helpers.arrayElement(person.mentorIn.includes('reverse') ? REVERSE_HELP : HELP),
-    faker.datatype.boolean(0.6) ? faker.helpers.arrayElement(CLOSINGS) : '',
-  ].join(' ').trim();
-  const goals = (person: Person) =>
-    faker.helpers.arrayElements(person.menteeIn.includes('reverse') ? REVERSE_GOALS : GOALS, { min: 1, max: 2 }).join(' ');
-
-  const everyone = [platformAdmin, ...admins.map((admin) => admin.person), ...mentors, ...mentees];
-  await db.transaction().execute(async (plain) => {
-    const trx = plain.withTables<ProfileTables>();
+  await db.transaction().execute(async (trx) => {
     const ids = new Map<string, string>();
     for (const batch of chunks(everyone)) {
       const rows = await trx
         .insertInto('users')
-        .values(batch.map((person) => ({
-          email: person.email, full_name: `${person.firstName} ${person.lastName}`, password_hash: passwordHash,
-          email_verified_at: new Date(), password_changed_at: new Date(), is_platform_admin: person === platformAdmin,
-        })))
+        .values(batch.map((person) => {
+          const createdAt = joined.get(person) ?? opened;
+          return {
+            email: person.email, full_name: fullName(person), password_hash: passwordHash, is_platform_admin: person === cast.platformAdmin,
+            email_verified_at: createdAt, password_changed_at: createdAt, created_at: createdAt, updated_at: createdAt,
+          };
+        }))
         .returning(['id', 'email'])
         .execute();
       for (const row of rows) ids.set(row.email, row.id);
     }
     const idOf = (person: Person) => required(ids, person.email);
-    const adminId = idOf(platformAdmin);
+    const adminId = idOf(cast.platformAdmin);
 
     const programmeRows = await trx
       .insertInto('programmes')
       .values(PROGRAMME_KEYS.map((key) => PROGRAMMES[key]).map((p) => ({
         name: p.name, slug: slugify(p.name), description: p.description, eligibility: p.eligibility, mentoring_types: p.types,
         is_open: p.isOpen, requires_line_manager: p.lineManager, requires_admin_approval: p.approval, created_by: adminId,
+        line_manager_reminder_days: LINE_MANAGER_REMINDER_DAYS, line_manager_expiry_days: LINE_MANAGER_EXPIRY_DAYS,
+        created_at: opened, updated_at: opened,
       })))
       .returning(['id', 'name'])
       .execute();
     const programmeIds = new Map(programmeRows.map((row) => [row.name, row.id]));
     const programmeId = (key: ProgrammeKey) => required(programmeIds, PROGRAMMES[key].name);
 
-    const membership = (person: Person, key: ProgrammeKey, role: ProgrammeRole) =>
-      ({ user_id: idOf(person), programme_id: programmeId(key), role, created_by: adminId });
+    // Only approval puts a mentor or mentee on a programme (mentors/decision-service.ts, mentees/transitions.ts).
+    const membership = (person: Person, key: ProgrammeKey, role: ProgrammeRole, at: Date, by: Person | null): Insertable<ProgrammeMembershipsTable> =>
+      ({ user_id: idOf(person), programme_id: programmeId(key), role, created_at: at, created_by: by ? idOf(by) : null });
+    const onApproval = (role: ProgrammeRole) => (application: PlannedMentorApplication | PlannedMenteeApplication) => {
+      const approval = application.events.at(-1);
+      return membership(application.person, application.programme, role, approval?.at ?? opened, approval?.actor ?? null);
+    };
     const memberships = [
-      ...admins.map(({ person, programme }) => membership(person, programme, 'programme_admin')),
-      ...[...mentors, ...mentees].flatMap((person) => person.mentorIn.map((key) => membership(person, key, 'mentor'))
-        .concat(person.menteeIn.map((key) => membership(person, key, 'mentee')))),
+      ...cast.admins.map(({ person, programme }) => membership(person, programme, 'programme_admin', opened, cast.platformAdmin)),
+      ...plan.mentorApplications.filter((application) => application.status === 'approved').map(onApproval('mentor')),
+      ...plan.menteeApplications.filter((application) => application.status === 'approved').map(onApproval('mentee')),
     ];
     for (const batch of chunks(memberships)) await trx.insertInto('programme_memberships').values(batch).execute();
 
-    const mentorRows = mentors.map((person) => ({
-      user_id: idOf(person), job_title: person.title, organisation: person.organisation, town: person.town,
-      years_experience: person.years, bio: bio(person),
-      mentoring_types: [...new Set(person.mentorIn.flatMap((key) => PROGRAMMES[key].types))],
-      capacity: faker.number.int({ min: 1, max: 4 }),
-      // A few mentors have paused, as real registers always have; never the ones we print.
-      is_paused: !Object.values(LOGIN_EMAILS).includes(person.email) && faker.datatype.boolean(0.06),
-    }));
-    for (const batch of chunks(mentorRows)) await trx.insertInto('mentor_profiles').values(batch).execute();
+    const profiles = buildProfiles(cast.mentors, [...cast.mentors, ...cast.mentees], plan.mentorApplications, {
+      terms, idOf, ethicsCodeName: settings.ethics_code_name, now, printed: new Set(Object.values(cast.printed)),
+    });
+    for (const batch of chunks(profiles.mentorProfiles)) await trx.insertInto('mentor_profiles').values(batch).execute();
+    for (const batch of chunks(profiles.menteeProfiles)) await trx.insertInto('mentee_profiles').values(batch).execute();
+    for (const batch of chunks(profiles.profileTerms)) await trx.insertInto('profile_terms').values(batch).execute();
+    for (const batch of chunks(profiles.training)) await trx.insertInto('training_records').values(batch).execute();
 
-    const menteeRows = [...mentors, ...mentees].filter((person) => person.menteeIn.length > 0).map((person) => ({
-      user_id: idOf(person), job_title: person.title, organisation: person.organisation, goals: goals(person),
-      preferences: faker.helpers.arrayElement(PREFERENCES),
-      open_to_reverse: person.menteeIn.includes('reverse'), open_to_peer: person.menteeIn.includes('peer'),
-    }));
-    for (const batch of chunks(menteeRows)) await trx.insertInto('mentee_profiles').values(batch).execute();
+    await writeApplications(trx, plan, { idOf, programmeId, printedTokenHash: hashToken(printedLineManagerToken(passwordHash)) });
 
     // The platform admin exists, so the first-run setup code must no longer work.
     await trx.updateTable('installation').set({ set_up_at: sql`now()`, setup_code_hash: null }).execute();
-    await recordAudit(plain, { actorId: adminId, action: 'installation.set_up', subjectType: 'user', subjectId: adminId, details: { demo: true } });
+    await recordAudit(trx, { actorId: adminId, action: 'installation.set_up', subjectType: 'user', subjectId: adminId, details: { demo: true } });
   });
   return readLogins(db);
 }
 
+interface WriteContext { idOf: (person: Person) => string; programmeId: (key: ProgrammeKey) => string; printedTokenHash: string }
+
+/** Both kinds of application, then their histories (in order, so ids follow time) and line-manager requests. */
+async function writeApplications(trx: Transaction<Database>, plan: ReturnType<typeof planApplications>, context: WriteContext): Promise<void> {
+  const { idOf, programmeId } = context;
+  const keyOf = (userId: string, programme: string) => `${userId} ${programme}`;
+  const common = (application: PlannedMentorApplication | PlannedMenteeApplication) => ({
+    programme_id: programmeId(application.programme), user_id: idOf(application.person), admin_message: application.adminMessage, submitted_at: application.submittedAt, decided_at: application.decidedAt,
+    decided_by: application.decidedBy ? idOf(application.decidedBy) : null,
+    created_at: application.createdAt, updated_at: application.events.at(-1)?.at ?? application.createdAt,
+  });
+
+  const mentorIds = new Map<string, string>();
+  for (const batch of chunks(plan.mentorApplications)) {
+    const rows = await trx.insertInto('mentor_applications').values(batch.map((application) => ({ ...common(application), status: application.status }))).returning(['id', 'user_id', 'programme_id']).execute();
+    for (const row of rows) mentorIds.set(keyOf(row.user_id, row.programme_id), row.id);
+  }
+  const menteeIds = new Map<string, string>();
+  for (const batch of chunks(plan.menteeApplications)) {
+    const rows = await trx
+      .insertInto('mentee_applications')
+      .values(batch.map((application) => ({
+        ...common(application), status: application.status, line_manager_name: application.request?.managerName ?? null, line_manager_email: application.request?.managerEmail ?? null,
+      })))
+      .returning(['id', 'user_id', 'programme_id'])
+      .execute();
+    for (const row of rows) menteeIds.set(keyOf(row.user_id, row.programme_id), row.id);
+  }
+  const idIn = (map: Map<string, string>, application: PlannedMentorApplication | PlannedMenteeApplication) =>
+    required(map, keyOf(idOf(application.person), programmeId(application.programme)));
+
+  const eventRow = (kind: 'mentor' | 'mentee', applicationId: string) => (event: PlannedEvent) => ({
+    application_kind: kind, application_id: applicationId, from_status: event.from, to_status: event.to,
+    actor_user_id: event.actor ? idOf(event.actor) : null, reason: event.reason, occurred_at: event.at,
+  });
+  const events = [
+    ...plan.mentorApplications.flatMap((application) => application.events.map(eventRow('mentor', idIn(mentorIds, application)))),
+    ...plan.menteeApplications.flatMap((application) => application.events.map(eventRow('mentee', idIn(menteeIds, application)))),
+  ].sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime());
+  for (const batch of chunks(events)) await trx.insertInto('application_events').values(batch).execute();
+
+  const requests = plan.menteeApplications.flatMap((application) => {
+    const request = application.request;
+    if (!request) return [];
+    return [{
+      application_id: idIn(menteeIds, application), manager_name: request.managerName, manager_email: request.managerEmail,
+      // Nobody needs the other links: their tokens are thrown away and only the hashes kept.
+      token_hash: request.isPrinted ? context.printedTokenHash : hashToken(newToken()),
+      status: request.status, reason: request.reason, created_at: request.createdAt, reminded_at: request.remindedAt,
+      expires_at: request.expiresAt, responded_at: request.respondedAt,
+    }];
+  });
+  for (const batch of chunks(requests)) await trx.insertInto('line_manager_requests').values(batch).execute();
+}
+
 /** Read back from the database, so a second run reports exactly what the first one stored. */
 async function readLogins(db: Db): Promise<DemoLogins> {
-  const users = await db.selectFrom('users').select(['id', 'email', 'full_name']).where('email', 'in', Object.values(LOGIN_EMAILS)).execute();
+  const users = await db.selectFrom('users').select(['id', 'email', 'full_name', 'password_hash']).where('email', 'in', Object.values(LOGIN_EMAILS)).execute();
   const memberships = users.length === 0 ? [] : await db.selectFrom('programme_memberships as m')
     .innerJoin('programmes as p', 'p.id', 'm.programme_id')
     .select(['m.user_id', 'm.role', 'p.name'])
     .where('m.user_id', 'in', users.map((user) => user.id))
     .orderBy('m.role', 'desc')
+    .orderBy('p.name')
     .execute();
   const accounts = (Object.keys(LOGIN_EMAILS) as DemoRole[]).flatMap((role): DemoLogin[] => {
     const user = users.find((candidate) => candidate.email === LOGIN_EMAILS[role]);
@@ -283,7 +197,26 @@ async function readLogins(db: Db): Promise<DemoLogins> {
     const own = memberships.filter((row) => row.user_id === user.id).map((row) => ({ role: row.role, programme: row.name }));
     return [{ role, name: user.full_name, email: user.email, memberships: own }];
   });
-  return { password: DEMO_PASSWORD, accounts };
+  const mentee = users.find((user) => user.email === LOGIN_EMAILS.mentee);
+  return { password: DEMO_PASSWORD, accounts, lineManagerLink: mentee?.password_hash ? await readLineManagerLink(db, mentee.password_hash) : null };
+}
+
+/** The printed link, only while it still works: once answered, expired or replaced by a reminder, none. */
+async function readLineManagerLink(db: Db, passwordHash: string): Promise<DemoLineManagerLink | null> {
+  const token = printedLineManagerToken(passwordHash);
+  const row = await db
+    .selectFrom('line_manager_requests as r')
+    .innerJoin('mentee_applications as a', 'a.id', 'r.application_id')
+    .innerJoin('users as u', 'u.id', 'a.user_id')
+    .innerJoin('programmes as p', 'p.id', 'a.programme_id')
+    .select(['r.manager_name', 'u.full_name', 'p.name'])
+    .where('r.token_hash', '=', hashToken(token))
+    .where('r.status', '=', 'pending')
+    .where('r.expires_at', '>', sql<Date>`now()`)
+    .where('a.status', '=', 'awaiting_line_manager')
+    .executeTakeFirst();
+  if (!row) return null;
+  return { path: `/line-manager/respond?token=${token}`, menteeName: row.full_name, managerName: row.manager_name, programme: row.name };
 }
 
 function required<V>(map: Map<string, V>, key: string): V {
