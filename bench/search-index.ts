@@ -33,12 +33,16 @@ export function searchMix(count: number): SearchRequest[] {
   });
 }
 
-async function main() {
-  const size = Number(process.argv[2] ?? 100_000);
-  const started = performance.now();
-  const index = buildRegister(size);
-  const buildMs = performance.now() - started;
-  const requests = searchMix(2000);
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  count: number;
+}
+
+/** Times each search of the mix (after a warm-up), in milliseconds. */
+export function measureIndexLatency(index: MentorIndex, count = 2000): Latency {
+  const requests = searchMix(count);
   for (const request of requests.slice(0, 200)) index.search(request); // warm up
   const times: number[] = [];
   for (const request of requests) {
@@ -47,9 +51,18 @@ async function main() {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), count: times.length };
+}
+
+async function main() {
+  const size = Number(process.argv[2] ?? 100_000);
+  const started = performance.now();
+  const index = buildRegister(size);
+  const buildMs = performance.now() - started;
+  const latency = measureIndexLatency(index);
   const memory = process.memoryUsage();
   console.log(`register: ${size.toLocaleString('en-GB')} mentors, index built in ${buildMs.toFixed(0)} ms`);
-  console.log(`search latency over ${times.length} searches: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+  console.log(`search latency over ${latency.count} searches: p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`);
   console.log(`memory: heap used ${(memory.heapUsed / 1048576).toFixed(0)} MiB, rss ${(memory.rss / 1048576).toFixed(0)} MiB`);
 }
 

@@ -29,6 +29,12 @@ export const guards = {
   platformAdmin: signedIn('platformAdmin', (request) => policies.canAdministerPlatform(request.actor)),
   programmeAdmin: (paramName = 'programmeId'): Guard =>
     signedIn('programmeAdmin', (request) => policies.canManageProgramme(request.actor, param(request, paramName))),
+  /** Search the register and invite mentors: approved mentees of the programme in the address. */
+  findMentors: (paramName = 'programmeId'): Guard =>
+    signedIn('findMentors', (request) => policies.canFindMentors(request.actor, param(request, paramName))),
+  /** Browse "seeking a mentor" posts and offer chemistry meetings: approved mentors of that programme. */
+  actAsMentor: (paramName = 'programmeId'): Guard =>
+    signedIn('actAsMentor', (request) => policies.canActAsMentor(request.actor, param(request, paramName))),
   outbox: {
     name: 'outbox',
     check: (request) => (policies.canReadOutbox(request.actor, request.server.deps.config.mail.useOutbox) ? 'allow' : 'not-found'),

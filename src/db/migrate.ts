@@ -6,12 +6,16 @@ import * as m0001 from './migrations/0001-accounts.ts';
 import * as m0002 from './migrations/0002-mentoring-model.ts';
 import * as m0003 from './migrations/0003-default-taxonomies.ts';
 import * as m0004 from './migrations/0004-mentor-change-notifications.ts';
+import * as m0005 from './migrations/0005-chemistry-meetings.ts';
+import * as m0006 from './migrations/0006-seeking-posts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
   '0002-mentoring-model': m0002,
   '0003-default-taxonomies': m0003,
   '0004-mentor-change-notifications': m0004,
+  '0005-chemistry-meetings': m0005,
+  '0006-seeking-posts': m0006,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -22,6 +22,8 @@ export interface SeekingPostsTable {
   status: Generated<'open' | 'closed'>;
   created_at: Timestamp;
   closed_at: NullableTimestamp;
+  /** Migration 0006: the mentee's preferred meeting modes (taxonomy term ids). */
+  meeting_mode_ids: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export const invitationStatuses = ['pending', 'accepted', 'met', 'chosen', 'not_chosen', 'declined', 'expired', 'withdrawn', 'cancelled'] as const;
@@ -45,6 +47,15 @@ export interface InvitationsTable {
   expires_at: Date | string;
   closed_at: NullableTimestamp;
   ics_sequence: Generated<number>;
+  // Migration 0005: what chemistry meetings need beyond the 0002 model.
+  mentoring_type: Generated<MentoringType>;
+  preferred_mode_ids: ColumnType<string[], string[] | undefined, string[]>;
+  preferred_times: Generated<string>;
+  meeting_starts_at: NullableTimestamp;
+  meeting_minutes: number | null;
+  meeting_mode_id: string | null;
+  closing_message: string | null;
+  chosen_at: NullableTimestamp;
 }
 
 export interface InvitationEventsTable {
@@ -94,6 +105,16 @@ export interface RelationshipsTable {
   health: Generated<'green' | 'amber' | 'red'>;
 }
 
+export interface RelationshipPhaseEventsTable {
+  id: Generated<number>;
+  relationship_id: string;
+  from_phase: RelationshipPhase | null;
+  to_phase: RelationshipPhase;
+  actor_user_id: string | null;
+  note: string | null;
+  occurred_at: Timestamp;
+}
+
 export interface MatchingTables {
   shortlist_entries: ShortlistEntriesTable;
   seeking_posts: SeekingPostsTable;
@@ -102,6 +123,7 @@ export interface MatchingTables {
   fit_reflections: FitReflectionsTable;
   broker_requests: BrokerRequestsTable;
   relationships: RelationshipsTable;
+  relationship_phase_events: RelationshipPhaseEventsTable;
 }
 
 export type Invitation = Selectable<InvitationsTable>;

@@ -9,6 +9,7 @@ export const queues = {
   sendEmail: 'email.send',
   maintenance: 'maintenance.daily',
   lineManagerSweep: 'line-manager.sweep',
+  invitationSweep: 'invitation.sweep',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -42,6 +43,7 @@ export async function startJobQueue(url: string, options: { supervise: boolean }
   await boss.createQueue(queues.maintenance, { name: queues.maintenance, policy: 'singleton' });
   // 'stately': at most one sweep queued and one running, so a slow sweep never overlaps the next.
   await boss.createQueue(queues.lineManagerSweep, { name: queues.lineManagerSweep, policy: 'stately', expireInSeconds: 600 });
+  await boss.createQueue(queues.invitationSweep, { name: queues.invitationSweep, policy: 'stately', expireInSeconds: 600 });
   return {
     boss,
     send: (name, data, sendOptions = {}) =>

@@ -9,6 +9,7 @@ import { queues, type JobQueue } from './queue.ts';
 import { deliverEmail } from './send-email.ts';
 import { createViewEnvironment } from '../platform/views.ts';
 import { sweepLineManagerRequests } from '../features/mentees/line-manager-sweep.ts';
+import { sweepInvitations } from '../features/invitations/sweep.ts';
 
 export interface WorkerDeps {
   db: Db;
@@ -35,4 +36,9 @@ export async function startWorkers(deps: WorkerDeps, options: { pollingIntervalS
     await sweepLineManagerRequests(emailDeps, new Date());
   });
   await deps.jobs.boss.schedule(queues.lineManagerSweep, '*/10 * * * *');
+
+  await deps.jobs.boss.work(queues.invitationSweep, polling, async () => {
+    await sweepInvitations(emailDeps, new Date());
+  });
+  await deps.jobs.boss.schedule(queues.invitationSweep, '*/10 * * * *');
 }

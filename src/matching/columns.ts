@@ -5,6 +5,10 @@ import type { BitSet } from './bitset.ts';
 
 export const PAUSED = 1;
 export const LIVE = 2;
+/** Live, not paused and not full: a mentor search may offer (kept in step by the index). */
+export const OFFERED = 4;
+/** Offered, with a place free even counting accepted chemistry meetings ("has room now"). */
+export const ROOM = 8;
 
 export class BitColumn {
   words: Uint32Array;
@@ -39,6 +43,8 @@ export class BitColumn {
 
 export class Columns {
   slots = 0;
+  /** One more than the largest profession, setting, region or band value stored, for lookup tables. */
+  codeLimit = 1;
   profession = new Int16Array(0);
   careSetting = new Int16Array(0);
   region = new Int16Array(0);

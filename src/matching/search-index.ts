@@ -2,14 +2,19 @@
 // milliseconds over a very large register (docs/adr/0003-mentor-search-index.md). PostgreSQL stays
 // the source of truth: the index is rebuilt at start and kept current by change notifications.
 //
-// Fields live in typed-array columns (columns.ts); filters are integer and bitset tests; free text
-// goes through posting lists (a mentor must match at least one query word and ranks higher the
-// more it matches); the fit score is computed inline — the same sum as scoring.ts's scoreFit, which
-// the tests check — and the best `offset + limit` are kept in a small heap.
+// Fields live in typed-array columns (columns.ts); a search is first compiled into lookup tables
+// (query-plan.ts), then one pass over the candidates filters, counts and scores each with a few
+// array reads. Free text goes through posting lists (a mentor must match at least one query word
+// and ranks higher the more it matches). The score is the same sum as scoring.ts's scoreFit, which
+// the tests check; the best `offset + limit` are kept in a small heap, and a candidate that cannot
+// beat the heap's worst is dropped before any name comparison.
 import type { BitSet } from './bitset.ts';
-import { Columns, LIVE, PAUSED, type BitColumn } from './columns.ts';
-import { weights, type MenteeNeeds, type MentorTraits, type TextMatch } from './scoring.ts';
-import { TopK } from './top-k.ts';
+import { Columns, LIVE, OFFERED, PAUSED, ROOM } from './columns.ts';
+import { NameOrder } from './name-order.ts';
+import { Postings } from './postings.ts';
+import { FILTER_BITS, planQuery, type QueryPlan } from './query-plan.ts';
+import { countRelaxations, scan, type Candidates, type Scratch } from './scan.ts';
+import type { MenteeNeeds, MentorTraits, TextMatch } from './scoring.ts';
 import { tokenize, Vocabulary } from './text.ts';
 
 export const mentoringTypeBits = { traditional: 1, reverse: 2, peer: 4 } as const;
@@ -82,19 +87,7 @@ export interface SearchResult {
   relaxations: { filter: FilterName; total: number }[];
 }
 
-/** A bitset filter spread to a column's width; `null` when the filter is off. */
-function fit(set: BitSet | null, column: BitColumn): Uint32Array | null {
-  if (!set) return null;
-  const words = new Uint32Array(column.width);
-  for (let i = 0; i < Math.min(set.length, column.width); i += 1) words[i] = set[i] ?? 0;
-  return words;
-}
-
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+type ValueColumn = 'profession' | 'region' | 'careSetting' | 'band';
 
 export class MentorIndex {
   private readonly columns = new Columns();
@@ -102,9 +95,13 @@ export class MentorIndex {
   private readonly tokensOf: (number[] | undefined)[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly freeSlots: number[] = [];
-  private readonly postings = new Map<number, number[]>();
   private readonly vocabulary = new Vocabulary();
-  private counts = new Uint8Array(0);
+  private readonly words = new Postings();
+  private readonly names = new NameOrder((slot) => this.mentors[slot]);
+  private readonly values: Record<ValueColumn, Postings> = { profession: new Postings(), region: new Postings(), careSetting: new Postings(), band: new Postings() };
+  // Scratch space reused by every search (a search runs start to finish without yielding).
+  private scratch: Scratch = { counts: new Uint8Array(0) };
+  private pool = new Int32Array(0);
 
   get size(): number {
     return this.slotOf.size;
@@ -125,11 +122,14 @@ export class MentorIndex {
     c.careSetting[slot] = t.careSettingId;
     c.region[slot] = t.regionId;
     c.band[slot] = t.bandRank;
+    c.codeLimit = Math.max(c.codeLimit, t.professionId + 1, t.careSettingId + 1, t.regionId + 1, t.bandRank + 1);
     c.capacity[slot] = mentor.capacity;
     c.active[slot] = mentor.activeMentees;
     c.pending[slot] = mentor.pendingMentees;
     c.types[slot] = mentor.mentoringTypes;
-    c.flags[slot] = LIVE | (mentor.isPaused ? PAUSED : 0);
+    const offered = !mentor.isPaused && mentor.activeMentees < mentor.capacity;
+    const room = offered && mentor.activeMentees + mentor.pendingMentees < mentor.capacity;
+    c.flags[slot] = LIVE | (mentor.isPaused ? PAUSED : 0) | (offered ? OFFERED : 0) | (room ? ROOM : 0);
     c.helpAreas.write(slot, t.helpAreas, c.slots);
     c.modes.write(slot, t.meetingModes, c.slots);
     c.languages.write(slot, mentor.languages, c.slots);
@@ -138,22 +138,19 @@ export class MentorIndex {
     this.mentors[slot] = mentor;
     this.tokensOf[slot] = tokens;
     this.slotOf.set(mentor.userId, slot);
-    for (const token of tokens) {
-      const list = this.postings.get(token);
-      if (list) list.push(slot);
-      else this.postings.set(token, [slot]);
-    }
+    for (const token of tokens) this.words.add(token, slot);
+    for (const column of Object.keys(this.values) as ValueColumn[]) this.values[column].add(c[column][slot] ?? -1, slot);
+    this.names.grow(c.slots);
+    this.names.add(slot);
   }
 
   remove(userId: string): void {
     const slot = this.slotOf.get(userId);
     if (slot === undefined) return;
-    for (const token of this.tokensOf[slot] ?? []) {
-      const list = this.postings.get(token);
-      const at = list ? list.indexOf(slot) : -1;
-      if (list && at >= 0) list.splice(at, 1);
-    }
     const c = this.columns;
+    this.names.remove(slot);
+    for (const token of this.tokensOf[slot] ?? []) this.words.remove(token, slot);
+    for (const column of Object.keys(this.values) as ValueColumn[]) this.values[column].remove(c[column][slot] ?? -1, slot);
     c.flags[slot] = 0;
     for (const column of [c.helpAreas, c.modes, c.languages, c.dimensions]) column.clear(slot);
     this.mentors[slot] = undefined;
@@ -163,138 +160,94 @@ export class MentorIndex {
   }
 
   search(request: SearchRequest): SearchResult {
-    const queryTokens = [...new Set(tokenize(request.text))];
-    const { total, hits } = this.run(request, queryTokens, null, request.offset + request.limit);
-    return { total, hits: hits.slice(request.offset), relaxations: total === 0 ? this.relaxations(request, queryTokens) : [] };
+    return this.withScratch(request, (plan, text) => {
+      const ranks = this.names.settle(this.mentors.length);
+      const { total, heap } = scan(this.columns, plan, this.scratch, this.candidates(request.filters, text), ranks, request.offset + request.limit);
+      const hits = heap.sorted(this.mentors).map((entry) => ({ mentor: entry.mentor, score: entry.score, textMatch: { matched: entry.matched, total: plan.textTotal } }));
+      return { total, hits: hits.slice(request.offset), relaxations: total === 0 ? this.relaxations(plan) : [] };
+    });
   }
 
-  private relaxations(request: SearchRequest, queryTokens: string[]): { filter: FilterName; total: number }[] {
-    const f = request.filters;
-    const active: FilterName[] = (
-      [
-        ['professionIds', f.professionIds.length > 0], ['regionIds', f.regionIds.length > 0], ['careSettingIds', f.careSettingIds.length > 0],
-        ['bandRanks', f.bandRanks.length > 0], ['helpAreas', f.helpAreas !== null], ['dimensions', f.dimensions !== null],
-        ['languages', f.languages !== null], ['meetingModes', f.meetingModes !== null], ['mentoringType', f.mentoringType !== null],
-        ['hasRoomNow', f.hasRoomNow], ['text', queryTokens.length > 0],
-      ] as [FilterName, boolean][]
-    ).filter(([, on]) => on).map(([name]) => name);
-    return active
-      .map((filter) => ({ filter, total: this.run(request, filter === 'text' ? [] : queryTokens, filter, 0).total }))
+  /** How many mentors the request matches, without ranking them. */
+  count(request: SearchRequest): number {
+    return this.withScratch(request, (plan, text) => scan(this.columns, plan, this.scratch, this.candidates(request.filters, text), this.names.ranks, 0).total);
+  }
+
+  /** Plans the search, marks its exclusions and counts its words, and always clears them after. */
+  private withScratch<T>(request: SearchRequest, run: (plan: QueryPlan, text: Candidates | null) => T): T {
+    const n = this.mentors.length;
+    if (this.scratch.counts.length < n) {
+      this.scratch = { counts: new Uint8Array(this.columns.slots) };
+      this.pool = new Int32Array(this.columns.slots);
+    }
+    const { counts } = this.scratch;
+    const flags = this.columns.flags;
+    // Excluded mentors are hidden by clearing their "offered" flag for this search only: one
+    // array read fewer per candidate in the inner loop.
+    const hidden: [number, number][] = [];
+    for (const userId of request.exclude) {
+      const slot = this.slotOf.get(userId);
+      if (slot !== undefined) hidden.push([slot, flags[slot] ?? 0]);
+    }
+    for (const [slot, saved] of hidden) flags[slot] = saved & ~(OFFERED | ROOM);
+    const tokens = [...new Set(tokenize(request.text))];
+    const text = tokens.length > 0 ? this.countWords(tokens) : null;
+    try {
+      return run(planQuery(this.columns, request.needs, request.filters, tokens.length), text);
+    } finally {
+      for (const [slot, saved] of hidden) flags[slot] = saved;
+      if (text?.slots) for (let i = 0; i < text.length; i += 1) counts[text.slots[i] ?? 0] = 0;
+      else if (text) counts.fill(0, 0, n);
+    }
+  }
+
+  /**
+   * Counts the query words each mentor has (into scratch.counts). Returns the mentors with any, as
+   * a list — or, when most of the register matches, as "every slot" (a list would cost more).
+   */
+  private countWords(tokens: string[]): Candidates {
+    const lists = tokens.map((token) => this.words.get(this.vocabulary.lookup(token)));
+    const counts = this.scratch.counts;
+    const dense = lists.reduce((sum, list) => sum + list.length, 0) > this.mentors.length / 4;
+    const touched = this.pool;
+    let length = 0;
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i += 1) {
+        const slot = list[i] ?? 0;
+        if (!dense && counts[slot] === 0) touched[length++] = slot;
+        counts[slot] = (counts[slot] ?? 0) + 1;
+      }
+    }
+    return dense ? { slots: null, length: this.mentors.length } : { slots: touched.slice(0, length), length };
+  }
+
+  /** Where to start: the smallest of the word matches and each value filter's posting lists. */
+  private candidates(filters: SearchFilters, text: Candidates | null): Candidates {
+    let best: Candidates = text ?? { slots: null, length: this.mentors.length };
+    let bestLists: readonly (readonly number[])[] | null = null;
+    const byValue: [ValueColumn, number[]][] = [['profession', filters.professionIds], ['region', filters.regionIds], ['careSetting', filters.careSettingIds], ['band', filters.bandRanks]];
+    for (const [column, wanted] of byValue) {
+      if (wanted.length === 0) continue;
+      const keys = [...new Set(wanted)];
+      const size = this.values[column].sizeOf(keys);
+      if (size < best.length) {
+        best = { slots: null, length: size };
+        bestLists = keys.map((key) => this.values[column].get(key));
+      }
+    }
+    if (!bestLists) return best;
+    const slots = new Int32Array(best.length);
+    let at = 0;
+    for (const list of bestLists) for (let i = 0; i < list.length; i += 1) slots[at++] = list[i] ?? 0;
+    return { slots, length: at };
+  }
+
+  /** When nothing matches: how many results dropping each filter alone would give, most first. */
+  private relaxations(plan: QueryPlan): { filter: FilterName; total: number }[] {
+    const totals = countRelaxations(this.columns, plan, this.scratch, this.mentors.length);
+    return (Object.keys(FILTER_BITS) as FilterName[])
+      .map((filter) => ({ filter, total: totals.get(FILTER_BITS[filter]) ?? 0 }))
       .filter((relaxation) => relaxation.total > 0)
       .sort((a, b) => b.total - a.total);
   }
-
-  /** One pass over the candidates: count all that pass, keep the best `keep`. */
-  private run(request: SearchRequest, queryTokens: string[], skip: FilterName | null, keep: number): { total: number; hits: SearchHit[] } {
-    const c = this.columns;
-    const f = request.filters;
-    const n = request.needs;
-    const on = (name: FilterName) => skip !== name;
-    const professions = on('professionIds') && f.professionIds.length ? new Set(f.professionIds) : null;
-    const regions = on('regionIds') && f.regionIds.length ? new Set(f.regionIds) : null;
-    const settings = on('careSettingIds') && f.careSettingIds.length ? new Set(f.careSettingIds) : null;
-    const bands = on('bandRanks') && f.bandRanks.length ? new Set(f.bandRanks) : null;
-    const needAreas = on('helpAreas') ? fit(f.helpAreas, c.helpAreas) : null;
-    const needDimensions = on('dimensions') ? fit(f.dimensions, c.dimensions) : null;
-    const anyLanguage = on('languages') ? fit(f.languages, c.languages) : null;
-    const anyMode = on('meetingModes') ? fit(f.meetingModes, c.modes) : null;
-    const type = on('mentoringType') ? f.mentoringType : null;
-    const roomNow = on('hasRoomNow') && f.hasRoomNow;
-    const excludeSlots = new Set<number>();
-    for (const userId of request.exclude) {
-      const slot = this.slotOf.get(userId);
-      if (slot !== undefined) excludeSlots.add(slot);
-    }
-    // The mentee's side of the score, at the columns' widths.
-    const helpWidth = c.helpAreas.width;
-    const wantAreas = fit(n.helpAreas, c.helpAreas) ?? new Uint32Array(helpWidth);
-    let wanted = 0;
-    for (const word of wantAreas) wanted += popcount(word);
-    const wantModes = fit(n.meetingModes, c.modes) ?? new Uint32Array(c.modes.width);
-    const textTotal = queryTokens.length;
-
-    const candidates = textTotal > 0 ? this.textCandidates(queryTokens) : null;
-    const limit = candidates ? candidates.length : this.mentors.length;
-    const heap = new TopK(keep);
-    let total = 0;
-    for (let i = 0; i < limit; i += 1) {
-      const slot = candidates ? (candidates[i] as number) : i;
-      const flags = c.flags[slot] ?? 0;
-      const capacity = c.capacity[slot] ?? 0;
-      const active = c.active[slot] ?? 0;
-      if ((flags & LIVE) === 0 || (flags & PAUSED) !== 0 || active >= capacity) continue;
-      if (excludeSlots.size > 0 && excludeSlots.has(slot)) continue;
-      const profession = c.profession[slot] ?? -1;
-      const region = c.region[slot] ?? -1;
-      const setting = c.careSetting[slot] ?? -1;
-      const band = c.band[slot] ?? -1;
-      if (professions && !professions.has(profession)) continue;
-      if (regions && !regions.has(region)) continue;
-      if (settings && !settings.has(setting)) continue;
-      if (bands && !bands.has(band)) continue;
-      if (type !== null && ((c.types[slot] ?? 0) & type) === 0) continue;
-      if (roomNow && active + (c.pending[slot] ?? 0) >= capacity) continue;
-      if (needAreas && !hasAll(c.helpAreas, slot, needAreas)) continue;
-      if (needDimensions && !hasAll(c.dimensions, slot, needDimensions)) continue;
-      if (anyLanguage && !hasAny(c.languages, slot, anyLanguage)) continue;
-      if (anyMode && !hasAny(c.modes, slot, anyMode)) continue;
-      total += 1;
-      if (keep === 0) continue;
-
-      // The fit score: the same components, in the same order, as scoreFit.
-      const matched = candidates ? (this.counts[slot] ?? 0) : 0;
-      let score = 0;
-      if (wanted > 0) {
-        let shared = 0;
-        for (let w = 0; w < helpWidth; w += 1) shared += popcount((c.helpAreas.words[slot * helpWidth + w] ?? 0) & (wantAreas[w] ?? 0));
-        score += (weights.helpAreas * shared) / wanted;
-      }
-      if (textTotal > 0) score += (weights.freeText * matched) / textTotal;
-      let senior = 0;
-      if (n.bandRank >= 0 && band >= 0) {
-        const gap = band - n.bandRank;
-        senior = n.mentoringType === 'reverse' ? (gap < 0 ? 1 : 0) : n.mentoringType === 'peer' ? (Math.abs(gap) <= 1 ? 1 : 0) : gap > 0 ? 1 : 0;
-      }
-      score += weights.seniority * senior;
-      if (n.careSettingId >= 0 && setting >= 0 && (n.careSettingId === setting) !== n.prefersOtherSetting) score += weights.careSetting;
-      if (hasAny(c.modes, slot, wantModes)) score += weights.meetingModes;
-      if (n.professionId >= 0 && profession >= 0 && (n.professionId === profession) !== n.prefersOtherProfession) score += weights.profession;
-      if (n.regionId >= 0 && n.regionId === region) score += weights.region;
-      heap.offer(score, slot, matched, this.mentors);
-    }
-    if (candidates) for (const slot of candidates) this.counts[slot] = 0;
-    return {
-      total,
-      hits: heap.sorted(this.mentors).map((entry) => ({ mentor: entry.mentor, score: entry.score, textMatch: { matched: entry.matched, total: textTotal } })),
-    };
-  }
-
-  /** Mentors matching at least one query word; counts[slot] holds how many they match. */
-  private textCandidates(queryTokens: string[]): number[] {
-    if (this.counts.length < this.mentors.length) this.counts = new Uint8Array(Math.max(this.mentors.length, this.counts.length * 2));
-    const touched: number[] = [];
-    for (const token of queryTokens) {
-      const id = this.vocabulary.lookup(token);
-      for (const slot of id < 0 ? [] : (this.postings.get(id) ?? [])) {
-        if (this.counts[slot] === 0) touched.push(slot);
-        this.counts[slot] = (this.counts[slot] ?? 0) + 1;
-      }
-    }
-    return touched;
-  }
-}
-
-function hasAll(column: BitColumn, slot: number, need: Uint32Array): boolean {
-  const base = slot * column.width;
-  for (let w = 0; w < column.width; w += 1) {
-    const bits = need[w] ?? 0;
-    if (((column.words[base + w] ?? 0) & bits) !== bits) return false;
-  }
-  return true;
-}
-
-function hasAny(column: BitColumn, slot: number, any: Uint32Array): boolean {
-  const base = slot * column.width;
-  for (let w = 0; w < column.width; w += 1) if (((column.words[base + w] ?? 0) & (any[w] ?? 0)) !== 0) return true;
-  return false;
 }

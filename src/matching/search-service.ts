@@ -36,6 +36,14 @@ export class MentorSearch {
     return index;
   }
 
+  /**
+   * Serve this programme from an index built elsewhere (the search benchmark's fictional register).
+   * Change notifications still reach it; a reset() forgets it like any other index.
+   */
+  useIndex(programmeId: string, index: MentorIndex): void {
+    this.indexes.set(programmeId, Promise.resolve(index));
+  }
+
   private async build(programmeId: string): Promise<MentorIndex> {
     const index = new MentorIndex();
     for (const mentor of await loadApprovedMentors(this.db, programmeId, await this.termCodes())) index.upsert(mentor);

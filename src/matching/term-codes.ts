@@ -1,6 +1,7 @@
 // Taxonomy terms as the index needs them: a bit position for many-valued answers (areas, modes,
 // languages, dimensions), a small integer for single answers (profession, region, setting, band),
 // a seniority rank for bands, and the labels to explain a match. Rebuilt when a taxonomy changes.
+// The search page also builds its filters from here, so a search costs no taxonomy query.
 import type { Db } from '../db/connection.ts';
 import type { TaxonomyName } from '../db/types-register.ts';
 
@@ -14,17 +15,41 @@ const BAND_RANKS: Record<string, number> = {
   foundation_doctor: 6, resident_doctor: 7, sas_doctor: 9, consultant: 10, gp: 10, vsm: 13, student: 0,
 };
 
+export interface CodedTerm {
+  id: string;
+  key: string;
+  label: string;
+  /** Its bit or small integer in the index. */
+  code: number;
+  isRetired: boolean;
+}
+
+export interface TermRow {
+  id: string;
+  taxonomy: TaxonomyName;
+  key: string;
+  label: string;
+  retired_at?: Date | null;
+}
+
 export class TermCodes {
   private readonly codes = new Map<string, number>();
   private readonly ranks = new Map<string, number>();
   private readonly labels = new Map<TaxonomyName, string[]>();
+  private readonly terms = new Map<TaxonomyName, CodedTerm[]>();
+  private readonly byKey = new Map<string, CodedTerm>();
 
-  constructor(rows: { id: string; taxonomy: TaxonomyName; key: string; label: string }[]) {
+  constructor(rows: TermRow[]) {
     for (const row of rows) {
       const list = this.labels.get(row.taxonomy) ?? [];
+      const term: CodedTerm = { id: row.id, key: row.key, label: row.label, code: list.length, isRetired: Boolean(row.retired_at) };
       this.codes.set(row.id, list.length);
       list.push(row.label);
       this.labels.set(row.taxonomy, list);
+      const terms = this.terms.get(row.taxonomy) ?? [];
+      terms.push(term);
+      this.terms.set(row.taxonomy, terms);
+      this.byKey.set(`${row.taxonomy}:${row.key}`, term);
       if (row.taxonomy === 'band') this.ranks.set(row.id, BAND_RANKS[row.key] ?? -1);
     }
   }
@@ -45,10 +70,27 @@ export class TermCodes {
   size(taxonomy: TaxonomyName): number {
     return this.labels.get(taxonomy)?.length ?? 0;
   }
+
+  /** The terms people can choose from now (not retired), in the taxonomy's order. */
+  activeTerms(taxonomy: TaxonomyName): CodedTerm[] {
+    return (this.terms.get(taxonomy) ?? []).filter((term) => !term.isRetired);
+  }
+
+  /** A term by its stable key (the form search filters take in the URL); undefined if unknown. */
+  termByKey(taxonomy: TaxonomyName, key: string): CodedTerm | undefined {
+    return this.byKey.get(`${taxonomy}:${key}`);
+  }
 }
 
 export async function loadTermCodes(db: Db): Promise<TermCodes> {
   // Retired terms keep their place: they are still on profiles.
-  const rows = await db.selectFrom('taxonomy_terms').select(['id', 'taxonomy', 'key', 'label']).orderBy('taxonomy').orderBy('sort_order').orderBy('label').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('taxonomy_terms')
+    .select(['id', 'taxonomy', 'key', 'label', 'retired_at'])
+    .orderBy('taxonomy')
+    .orderBy('sort_order')
+    .orderBy('label')
+    .orderBy('id')
+    .execute();
   return new TermCodes(rows);
 }
