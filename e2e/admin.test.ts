@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { issueSetupCode } from '../src/features/setup/service.ts';
 import { buildUser, DEFAULT_PASSWORD } from '../test/support/builders.ts';
-import { expectAccessible, newPage, openLatestEmail, startBrowserTestEnv, type BrowserTestEnv } from './support/browser.ts';
+import { expectAccessible, newPage, openLatestEmail, startBrowserTestEnv, type BrowserTestEnv, signIn, signOut } from './support/browser.ts';
 
 let env: BrowserTestEnv;
 before(async () => {
@@ -16,17 +16,7 @@ before(async () => {
 });
 after(async () => env.close());
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByText('You have signed out').waitFor();
-}
 
 /** The success banner's heading, as a screen reader user would hear it announced. */
 async function expectSuccess(page: Page, title: string): Promise<void> {
@@ -80,7 +70,7 @@ for (const javaScript of [true, false]) {
       } else {
         const admin = await buildUser(env.t.db, { isPlatformAdmin: true });
         adminName = admin.fullName;
-        await signIn(page, admin.email, admin.password);
+        await signIn(page, admin.email, { password: admin.password });
         await page.getByRole('heading', { level: 1, name: `Hello, ${adminName}` }).waitFor();
       }
 
@@ -159,7 +149,7 @@ for (const javaScript of [true, false]) {
 
       // 3. As the programme admin: the programme is on their home page; the admin list is not theirs.
       await signOut(page);
-      await signIn(page, programmeAdmin.email, DEFAULT_PASSWORD);
+      await signIn(page, programmeAdmin.email, { password: DEFAULT_PASSWORD });
       await page.getByRole('heading', { level: 1, name: `Hello, ${programmeAdmin.fullName}` }).waitFor();
       assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Manage programmes', exact: true }).count(), 0, 'no Manage programmes link in the header');
       await check('programme admin home');

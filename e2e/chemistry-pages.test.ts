@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { addMembership, buildUser } from '../test/support/builders.ts';
 import { buildChemistryProgramme, buildMentee, buildMentor, inviteOrFail, modeId } from '../src/features/invitations/testing.ts';
 import { expectAccessible, newPage, startBrowserTestEnv, type BrowserTestEnv } from './support/browser.ts';
-import { dateParts, expectBanner, expectErrorSummary, signIn } from './support/chemistry.ts';
+import { dateParts, expectBanner, expectErrorSummary } from './support/chemistry.ts';
+import { signIn } from './support/browser.ts';
 
 let env: BrowserTestEnv;
 before(async () => {

@@ -9,7 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SECRET_DECLINE, SECRET_MESSAGE, SECRET_REFLECTION, buildChemistryProgramme, buildMentee, buildMentor } from '../src/features/invitations/testing.ts';
 import { expectAccessible, newPage, startBrowserTestEnv, type BrowserTestEnv } from './support/browser.ts';
-import { dateParts, expectBanner, expectErrorSummary, signIn } from './support/chemistry.ts';
+import { dateParts, expectBanner, expectErrorSummary } from './support/chemistry.ts';
+import { signIn } from './support/browser.ts';
 
 let env: BrowserTestEnv;
 before(async () => {

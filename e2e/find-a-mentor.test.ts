@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildProgramme, DEFAULT_PASSWORD } from '../test/support/builders.ts';
+import { buildProgramme } from '../test/support/builders.ts';
 import { approvedMentee, approvedMentor, indexed } from '../src/features/search/testing.ts';
-import { expectAccessible, newPage, startBrowserTestEnv, type BrowserTestEnv } from './support/browser.ts';
+import { expectAccessible, newPage, startBrowserTestEnv, type BrowserTestEnv, signIn } from './support/browser.ts';
 
 let env: BrowserTestEnv;
 before(async () => {
@@ -17,13 +17,6 @@ before(async () => {
 });
 after(async () => env.close());
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
-}
 
 for (const javaScript of [true, false]) {
   describe(`finding a mentor with JavaScript ${javaScript ? 'on' : 'off'}`, () => {

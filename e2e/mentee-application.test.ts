@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addMembership, buildUser, DEFAULT_PASSWORD } from '../test/support/builders.ts';
+import { addMembership, buildUser } from '../test/support/builders.ts';
 import { buildMenteeProfile, buildProgrammeWithSteps, latestLineManagerLink, SECRET_GOALS } from '../src/features/mentees/testing.ts';
-import { expectAccessible, newPage, openLatestEmail, startBrowserTestEnv, type BrowserTestEnv } from './support/browser.ts';
+import { expectAccessible, newPage, openLatestEmail, startBrowserTestEnv, type BrowserTestEnv, signIn } from './support/browser.ts';
 
 let env: BrowserTestEnv;
 before(async () => {
@@ -17,13 +17,6 @@ before(async () => {
 });
 after(async () => env.close());
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
-}
 
 async function expectErrorSummary(page: Page, message: string | RegExp): Promise<void> {
   assert.match(await page.title(), /^Error: /);

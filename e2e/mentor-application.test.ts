@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addMembership, buildProgramme, buildUser } from '../test/support/builders.ts';
 import { buildMentorProfile, buildTrainingRecord } from '../src/features/mentors/testing.ts';
-import { expectAccessible, newPage, startBrowserTestEnv, type BrowserTestEnv } from './support/browser.ts';
+import { expectAccessible, newPage, startBrowserTestEnv, type BrowserTestEnv, signIn, signOut } from './support/browser.ts';
 
 let env: BrowserTestEnv;
 before(async () => {
@@ -18,18 +18,7 @@ before(async () => {
 });
 after(async () => env.close());
 
-async function signIn(page: Page, email: string, password: string, name: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: `Hello, ${name}` }).waitFor();
-}
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByText('You have signed out').waitFor();
-}
 
 async function expectSuccess(page: Page, title: string): Promise<void> {
   await page.getByRole('alert').filter({ hasText: 'Success' }).getByRole('heading', { name: title }).waitFor();
@@ -60,7 +49,7 @@ for (const javaScript of [true, false]) {
       const applicationPath = `/programmes/${programme.id}/mentor-application`;
 
       // 1. The mentor starts an application and sees what is missing.
-      await signIn(page, mentor.email, mentor.password, mentor.fullName);
+      await signIn(page, mentor.email, { password: mentor.password, name: mentor.fullName });
       await page.goto(applicationPath);
       await page.getByRole('heading', { level: 1, name: 'Join the register as a mentor' }).waitFor();
       await check('application start page');
@@ -152,7 +141,7 @@ for (const javaScript of [true, false]) {
       await signOut(page);
 
       // 8. The programme admin asks for more information (an empty message first).
-      await signIn(page, admin.email, admin.password, admin.fullName);
+      await signIn(page, admin.email, { password: admin.password, name: admin.fullName });
       await page.goto(`/admin/programmes/${programme.id}`);
       await page.getByRole('link', { name: 'Review mentor applications' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mentor applications' }).waitFor();
@@ -174,7 +163,7 @@ for (const javaScript of [true, false]) {
       await signOut(page);
 
       // 9. The mentor reads the request and resubmits.
-      await signIn(page, mentor.email, mentor.password, mentor.fullName);
+      await signIn(page, mentor.email, { password: mentor.password, name: mentor.fullName });
       await page.getByText('More information needed').waitFor();
       await check('home with more information needed');
       await page.getByRole('link', { name: /Give the information asked for/ }).click();
@@ -185,7 +174,7 @@ for (const javaScript of [true, false]) {
       await signOut(page);
 
       // 10. The admin verifies the training and approves.
-      await signIn(page, admin.email, admin.password, admin.fullName);
+      await signIn(page, admin.email, { password: admin.password, name: admin.fullName });
       await page.goto(`/admin/programmes/${programme.id}/mentor-applications`);
       await page.getByRole('link', { name: mentor.fullName }).click();
       await page.getByRole('button', { name: 'Mark as verified: Certificate in Coaching and Mentoring' }).click();
@@ -197,7 +186,7 @@ for (const javaScript of [true, false]) {
       await signOut(page);
 
       // 11. The mentor's home page says Approved.
-      await signIn(page, mentor.email, mentor.password, mentor.fullName);
+      await signIn(page, mentor.email, { password: mentor.password, name: mentor.fullName });
       await page.getByText('Approved', { exact: true }).waitFor();
       await check('home after approval');
       await page.getByRole('link', { name: /View your application/ }).click();
@@ -226,7 +215,7 @@ describe('the other mentor pages and error states pass axe', () => {
     await buildMentorProfile(env.t.db, mentor.id);
     const applicationPath = `/programmes/${programme.id}/mentor-application`;
 
-    await signIn(page, mentor.email, mentor.password, mentor.fullName);
+    await signIn(page, mentor.email, { password: mentor.password, name: mentor.fullName });
     await expectAccessible(page, 'home with a mentor profile');
     await page.goto('/profile/mentor/offer');
     await page.getByLabel('About you as a mentor').fill('');
@@ -277,7 +266,7 @@ describe('the other mentor pages and error states pass axe', () => {
     await expectSuccess(page, 'Application submitted');
     await signOut(page);
 
-    await signIn(page, admin.email, admin.password, admin.fullName);
+    await signIn(page, admin.email, { password: admin.password, name: admin.fullName });
     await page.goto(`/admin/programmes/${programme.id}/mentor-applications`);
     await page.getByLabel('Profession').selectOption({ label: 'Pharmacy' });
     await page.getByRole('button', { name: 'Apply filters' }).click();

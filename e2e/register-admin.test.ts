@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildProgramme, buildUser } from '../test/support/builders.ts';
-import { expectAccessible, newPage, startBrowserTestEnv, type BrowserTestEnv } from './support/browser.ts';
+import { expectAccessible, newPage, startBrowserTestEnv, type BrowserTestEnv, signIn } from './support/browser.ts';
 
 let env: BrowserTestEnv;
 before(async () => {
@@ -16,13 +16,6 @@ before(async () => {
 });
 after(async () => env.close());
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
-}
 
 async function expectSuccess(page: Page, title: string): Promise<void> {
   await page.getByRole('alert').filter({ hasText: 'Success' }).getByRole('heading', { name: title }).waitFor();
@@ -48,7 +41,7 @@ for (const javaScript of [true, false]) {
       };
       const admin = await buildUser(env.t.db, { isPlatformAdmin: true });
       const programme = await buildProgramme(env.t.db, { name: `Sheffield reverse mentoring (${suffix})`, isOpen: false });
-      await signIn(page, admin.email, admin.password);
+      await signIn(page, admin.email, { password: admin.password });
 
       // 1. Programme settings: a reminder later than the expiry and no name, then valid settings.
       await page.getByRole('banner').getByRole('link', { name: 'Manage programmes', exact: true }).click();
@@ -165,7 +158,7 @@ for (const javaScript of [true, false]) {
       const person = await buildUser(env.t.db);
       const open = await buildProgramme(env.t.db, { name: `Derby peer support mentoring (${suffix})`, mentoringTypes: ['traditional', 'reverse'], isOpen: true });
       const closed = await buildProgramme(env.t.db, { name: `Closed pilot (${suffix})`, isOpen: false });
-      await signIn(page, person.email, person.password);
+      await signIn(page, person.email, { password: person.password });
 
       // 1. Programmes: the list has the open one only; its page explains it and links to applying.
       await page.getByRole('banner').getByRole('link', { name: 'Programmes', exact: true }).click();

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../../test/support/app.ts';
+import { DEFAULT_PASSWORD } from '../../test/support/builders.ts';
 import { findChromium } from './chromium.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -80,4 +81,21 @@ export async function openLatestEmail(page: Page, recipient: string): Promise<st
   const row = page.getByRole('row').filter({ hasText: recipient }).first();
   await row.getByRole('link').click();
   return (await page.getByTestId('email-text').textContent()) ?? '';
+}
+
+/**
+ * Signs in through the sign-in page as a person would and waits for the home page ("Hello, …",
+ * or "Hello, <name>" when the name is given). Builders' accounts use DEFAULT_PASSWORD.
+ */
+export async function signIn(page: Page, email: string, options: { password?: string; name?: string } = {}): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(options.password ?? DEFAULT_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: options.name ? `Hello, ${options.name}` : /^Hello, / }).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('You have signed out').waitFor();
 }

@@ -1,16 +1,7 @@
-// What the chemistry-meeting browser tests share: signing in, reading the error summary and the
+// What the chemistry-meeting browser tests share: reading the error summary and the
 // notification banner the way a person would, and the date boxes for a day relative to today.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEFAULT_PASSWORD } from '../../test/support/builders.ts';
-
-export async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
-}
 
 export async function expectErrorSummary(page: Page, message: string | RegExp): Promise<void> {
   assert.match(await page.title(), /^Error: /);
