@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Actor } from './actor.ts';
+import type { ProgrammeRole } from '../db/types.ts';
 
 export interface SessionSettings {
   idleMinutes: number;
@@ -36,20 +37,21 @@ export async function createSession(db: Db, userId: string): Promise<string> {
 
 export async function loadSession(db: Db, token: string, settings: SessionSettings): Promise<LoadedSession | null> {
   const id = hashToken(token);
+  // One round trip per request: the session, its person and their programme roles together.
   const row = await db
     .selectFrom('auth_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.last_seen_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.is_platform_admin'])
+    .select([
+      's.id', 's.last_seen_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.is_platform_admin',
+      sql<{ programme_id: string; role: ProgrammeRole }[]>`coalesce((
+        select json_agg(json_build_object('programme_id', m.programme_id, 'role', m.role))
+        from programme_memberships m where m.user_id = u.id), '[]')`.as('memberships'),
+    ])
     .where('s.id', '=', id)
     .where('s.created_at', '>', sql<Date>`now() - make_interval(hours => ${settings.absoluteHours})`)
     .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${settings.idleMinutes})`)
     .executeTakeFirst();
   if (!row) return null;
-  const memberships = await db
-    .selectFrom('programme_memberships')
-    .select(['programme_id', 'role'])
-    .where('user_id', '=', row.user_id)
-    .execute();
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
     await db.updateTable('auth_sessions').set({ last_seen_at: sql`now()` }).where('id', '=', id).execute();
   }
@@ -61,7 +63,7 @@ export async function loadSession(db: Db, token: string, settings: SessionSettin
       email: row.email,
       fullName: row.full_name,
       isPlatformAdmin: row.is_platform_admin,
-      memberships: memberships.map((m) => ({ programmeId: m.programme_id, role: m.role })),
+      memberships: row.memberships.map((m) => ({ programmeId: m.programme_id, role: m.role })),
     },
   };
 }
