@@ -33,6 +33,7 @@ import { menteeRoutes } from './features/mentees/routes.ts';
 import { equalityRoutes } from './features/equality/routes.ts';
 import { searchRoutes } from './features/search/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
+import { relationshipRoutes } from './features/relationships/routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
   await app.register(equalityRoutes);
   await app.register(searchRoutes);
   await app.register(invitationRoutes);
+  await app.register(relationshipRoutes);
   await app.register(outboxRoutes);
 
   return app;

@@ -79,6 +79,18 @@ const table: Row[] = [
   ...rowsFor('canSeeContactDetails', [invitationInA('pending')], []),
   ...rowsFor('canSeeContactDetails', [invitationInA('accepted')], ['menteeOfA', 'mentorOfA']),
   ...rowsFor('canSeeContactDetails', [invitationInA('declined')], []),
+  ...rowsFor('isRelationshipParty', [invitationInA('active')], ['menteeOfA', 'mentorOfA']),
+  ...rowsFor('canWorkInRelationship', [invitationInA('active')], ['menteeOfA', 'mentorOfA']),
+  ...rowsFor('canWorkInRelationship', [invitationInA('ended')], []),
+  ...rowsFor('isRelationshipMentee', [invitationInA('active')], ['menteeOfA']),
+  ...rowsFor('isRelationshipMentee', [invitationInA('ended')], []),
+  // Not even a platform admin reads another person's private note.
+  ...rowsFor('isAuthor', [{ authorId: actors.mentorOfA.id }], ['mentorOfA']),
+  ...rowsFor('canSeeSessionReflection', [{ ...invitationInA('active'), sharedWithMentor: false }], ['menteeOfA']),
+  ...rowsFor('canSeeSessionReflection', [{ ...invitationInA('active'), sharedWithMentor: true }], ['menteeOfA', 'mentorOfA']),
+  ...rowsFor('canOverseeRelationships', [PROGRAMME_A], ['programmeAdminOfA', 'platformAdmin']),
+  ...rowsFor('canCurateResources', [null], ['platformAdmin']),
+  ...rowsFor('canCurateResources', [PROGRAMME_A], ['programmeAdminOfA', 'platformAdmin']),
 ];
 
 function apply(rule: Rule, actor: MaybeActor, args: unknown[]): boolean {

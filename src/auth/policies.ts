@@ -60,6 +60,35 @@ export const policies = {
   canSeeContactDetails: (actor: MaybeActor, invitation: { menteeId: string; mentorId: string; status: string }): boolean =>
     policies.isInvitationParty(actor, invitation) && ['accepted', 'met', 'chosen'].includes(invitation.status),
 
+  /** A relationship's pages and everything in them (contract, goals, sessions, shared notes): only its mentee and mentor. */
+  isRelationshipParty: (actor: MaybeActor, relationship: { menteeId: string; mentorId: string }): boolean =>
+    actor !== null && (actor.id === relationship.menteeId || actor.id === relationship.mentorId),
+
+  /** Change anything in a relationship: its two parties, while it is active. Ended ones are read-only. */
+  canWorkInRelationship: (actor: MaybeActor, relationship: { menteeId: string; mentorId: string; status: string }): boolean =>
+    policies.isRelationshipParty(actor, relationship) && relationship.status === 'active',
+
+  /** Goals and session reflections are the mentee's own: set and written by the mentee only. */
+  isRelationshipMentee: (actor: MaybeActor, relationship: { menteeId: string; status: string }): boolean =>
+    actor !== null && actor.id === relationship.menteeId && relationship.status === 'active',
+
+  /** Private notes and private fit reflections: only their author, ever — not the other party, not admins. */
+  isAuthor: (actor: MaybeActor, item: { authorId: string }): boolean => actor !== null && actor.id === item.authorId,
+
+  /** A session reflection: the mentee always; the mentor only if the mentee shared it; admins never (aggregates only). */
+  canSeeSessionReflection: (actor: MaybeActor, reflection: { menteeId: string; mentorId: string; sharedWithMentor: boolean }): boolean =>
+    actor !== null && (actor.id === reflection.menteeId || (actor.id === reflection.mentorId && reflection.sharedWithMentor)),
+
+  /**
+   * The programme admin's view of relationships (type, phase, dates, session count, health — no
+   * content), concerns and reasons for ending, and ending a relationship for conduct reasons.
+   */
+  canOverseeRelationships: (actor: MaybeActor, programmeId: string): boolean => policies.canManageProgramme(actor, programmeId),
+
+  /** Curate resources and support links: platform admins for the platform's library, programme admins for their programme's. */
+  canCurateResources: (actor: MaybeActor, programmeId: string | null): boolean =>
+    programmeId === null ? actor?.isPlatformAdmin === true : policies.canManageProgramme(actor, programmeId),
+
   /** Taxonomies, the code of ethics and other installation settings. */
   canEditPlatformSettings: (actor: MaybeActor): boolean => actor?.isPlatformAdmin === true,
 

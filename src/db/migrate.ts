@@ -8,6 +8,7 @@ import * as m0003 from './migrations/0003-default-taxonomies.ts';
 import * as m0004 from './migrations/0004-mentor-change-notifications.ts';
 import * as m0005 from './migrations/0005-chemistry-meetings.ts';
 import * as m0006 from './migrations/0006-seeking-posts.ts';
+import * as m0007 from './migrations/0007-relationship-life.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-mentor-change-notifications': m0004,
   '0005-chemistry-meetings': m0005,
   '0006-seeking-posts': m0006,
+  '0007-relationship-life': m0007,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

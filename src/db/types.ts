@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RegisterTables } from './types-register.ts';
 import type { MatchingTables } from './types-matching.ts';
+import type { RelationshipTables } from './types-relationship.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -111,6 +112,8 @@ export interface ProgrammesTable {
   line_manager_reminder_days: Generated<number>;
   line_manager_expiry_days: Generated<number>;
   is_open: Generated<boolean>;
+  /** The limits of confidentiality as this programme words them in every contract (migration 0007). */
+  confidentiality_text: Generated<string>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -129,7 +132,7 @@ export interface ProgrammeMembershipsTable {
   created_by: string | null;
 }
 
-export interface Database extends RegisterTables, MatchingTables {
+export interface Database extends RegisterTables, MatchingTables, RelationshipTables {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
   auth_tokens: AuthTokensTable;

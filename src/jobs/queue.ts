@@ -10,6 +10,7 @@ export const queues = {
   maintenance: 'maintenance.daily',
   lineManagerSweep: 'line-manager.sweep',
   invitationSweep: 'invitation.sweep',
+  relationshipSweep: 'relationship.sweep',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -44,6 +45,7 @@ export async function startJobQueue(url: string, options: { supervise: boolean }
   // 'stately': at most one sweep queued and one running, so a slow sweep never overlaps the next.
   await boss.createQueue(queues.lineManagerSweep, { name: queues.lineManagerSweep, policy: 'stately', expireInSeconds: 600 });
   await boss.createQueue(queues.invitationSweep, { name: queues.invitationSweep, policy: 'stately', expireInSeconds: 600 });
+  await boss.createQueue(queues.relationshipSweep, { name: queues.relationshipSweep, policy: 'stately', expireInSeconds: 600 });
   return {
     boss,
     send: (name, data, sendOptions = {}) =>

@@ -10,6 +10,7 @@ import { deliverEmail } from './send-email.ts';
 import { createViewEnvironment } from '../platform/views.ts';
 import { sweepLineManagerRequests } from '../features/mentees/line-manager-sweep.ts';
 import { sweepInvitations } from '../features/invitations/sweep.ts';
+import { sweepRelationships } from '../features/relationships/sweep.ts';
 
 export interface WorkerDeps {
   db: Db;
@@ -41,4 +42,9 @@ export async function startWorkers(deps: WorkerDeps, options: { pollingIntervalS
     await sweepInvitations(emailDeps, new Date());
   });
   await deps.jobs.boss.schedule(queues.invitationSweep, '*/10 * * * *');
+
+  await deps.jobs.boss.work(queues.relationshipSweep, polling, async () => {
+    await sweepRelationships(emailDeps, new Date());
+  });
+  await deps.jobs.boss.schedule(queues.relationshipSweep, '*/10 * * * *');
 }

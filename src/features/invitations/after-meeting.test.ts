@@ -120,7 +120,7 @@ describe('choosing a mentor', () => {
     const broker = await t.db.selectFrom('broker_requests').select('status').where('mentee_id', '=', mentee.user.id).executeTakeFirstOrThrow();
     assert.equal(broker.status, 'closed');
     assert.match((await chosen.client.get('/')).body, /Your mentees[\s\S]*Alex Morgan<\/a>, since/);
-    assert.match((await mentee.client.get('/')).body, /Your mentor is <a href="\/invitations\/[0-9a-f-]+">Sam Patel<\/a>/);
+    assert.match((await mentee.client.get('/')).body, /Your mentor is <a href="\/relationships\/[0-9a-f-]+">Sam Patel<\/a>/);
     assert.match((await mentee.client.get(`/invitations/${otherMet}`)).body, /Closed because you found a mentor/);
     assert.ok(!(await allEmailText(t)).includes(SECRET_MESSAGE));
     const audit = await t.db.selectFrom('audit_events').select('action').where('subject_id', '=', relationship?.id ?? '').execute();

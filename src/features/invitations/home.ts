@@ -92,7 +92,7 @@ export async function getChemistryHomeSummary(db: Db, actor: Actor, now: Date = 
     db.selectFrom('relationships as r')
       .innerJoin('users as me', 'me.id', 'r.mentee_id')
       .innerJoin('users as mo', 'mo.id', 'r.mentor_id')
-      .select(['r.programme_id', 'r.mentee_id', 'r.mentor_id', 'r.invitation_id', 'r.started_at', 'me.full_name as menteeName', 'mo.full_name as mentorName'])
+      .select(['r.id', 'r.programme_id', 'r.mentee_id', 'r.mentor_id', 'r.invitation_id', 'r.started_at', 'me.full_name as menteeName', 'mo.full_name as mentorName'])
       .where((eb) => eb.or([eb('r.mentee_id', '=', actor.id), eb('r.mentor_id', '=', actor.id)]))
       .where('r.status', '=', 'active')
       .orderBy('r.started_at')
@@ -115,7 +115,7 @@ export async function getChemistryHomeSummary(db: Db, actor: Actor, now: Date = 
       invitations: mine.filter((row) => !(row.status === 'pending' && row.initiated_by === 'mentor')).map((row) => item(row, 'mentee')),
       offers: mine.filter((row) => row.status === 'pending' && row.initiated_by === 'mentor').map((row) => item(row, 'mentee')),
       recentlyClosed: all.filter((row) => !isOpen(row) && row.status !== 'chosen').map((row) => item(row, 'mentee')),
-      mentor: relationship ? { name: relationship.mentorName, href: relationship.invitation_id ? paths.invitation(relationship.invitation_id) : '/' } : null,
+      mentor: relationship ? { name: relationship.mentorName, href: `/relationships/${relationship.id}` } : null,
       brokerRequestedAt: brokers.find((b) => b.programme_id === p.id)?.created_at ?? null,
       findHref: paths.findMentor(p.id), shortlistHref: paths.shortlist(p.id), brokerHref: paths.brokerRequest(p.id),
     };
@@ -131,7 +131,7 @@ export async function getChemistryHomeSummary(db: Db, actor: Actor, now: Date = 
       meetings: mine.filter((row) => row.status === 'accepted' || (row.status === 'met' && row.chosen_at === null)).map((row) => item(row, 'mentor')),
       offers: mine.filter(pendingOffer).map((row) => item(row, 'mentor')),
       mentees: relationships.filter((r) => r.programme_id === p.id && r.mentor_id === actor.id)
-        .map((r) => ({ name: r.menteeName, href: r.invitation_id ? paths.invitation(r.invitation_id) : '/', startedAt: r.started_at })),
+        .map((r) => ({ name: r.menteeName, href: `/relationships/${r.id}`, startedAt: r.started_at })),
     };
   });
   return { asMentee, asMentor };
