@@ -19,6 +19,8 @@ let plainUser: BuiltUser;
 let adminOfThis: BuiltUser;
 let adminOfOther: BuiltUser;
 let platformAdmin: BuiltUser;
+let menteeOfThis: BuiltUser;
+let mentorOfThis: BuiltUser;
 
 before(async () => {
   t = await buildTestApp();
@@ -30,10 +32,14 @@ before(async () => {
   platformAdmin = await buildUser(t.db, { isPlatformAdmin: true });
   await addMembership(t.db, adminOfThis.id, programme.id, 'programme_admin');
   await addMembership(t.db, adminOfOther.id, otherProgramme.id, 'programme_admin');
+  menteeOfThis = await buildUser(t.db);
+  mentorOfThis = await buildUser(t.db);
+  await addMembership(t.db, menteeOfThis.id, programme.id, 'mentee');
+  await addMembership(t.db, mentorOfThis.id, programme.id, 'mentor');
 });
 after(async () => t.close());
 
-const GUARDED = new Set(['platformAdmin', 'programmeAdmin', 'signedIn']);
+const GUARDED = new Set(['platformAdmin', 'programmeAdmin', 'signedIn', 'findMentors', 'actAsMentor']);
 const PROBE_PROGRAMME_NAME = 'Guard probe programme';
 /** Any other parameter (an outbox message, say): an id that exists nowhere. */
 const SOME_OTHER_ID = randomUUID();
@@ -136,7 +142,7 @@ describe('deny by default', () => {
 describe('every guarded route × every kind of person', () => {
   test('there are guarded routes of each kind to check', () => {
     const kinds = new Set(guardedRoutes().map((route) => route.guard));
-    assert.deepEqual([...kinds].sort(), ['platformAdmin', 'programmeAdmin', 'signedIn']);
+    assert.deepEqual([...kinds].sort(), ['actAsMentor', 'findMentors', 'platformAdmin', 'programmeAdmin', 'signedIn']);
   });
 
   test('anonymous: sent to sign in, coming back to the page (GET) or the start (POST)', async () => {
@@ -164,29 +170,46 @@ describe('every guarded route × every kind of person', () => {
     }
   });
 
-  test('programme admin of this programme: let through on programme routes only', async () => {
+  test('programme admin of this programme: let through on programme routes only (not as a mentee or mentor)', async () => {
     for (const route of guardedRoutes()) {
       const response = await requestAs(adminOfThis.id, route);
-      if (route.guard === 'platformAdmin') assertRefused(response, route, 'admin of this programme');
-      else assertLetThrough(response, route, 'admin of this programme');
+      if (route.guard === 'programmeAdmin' || route.guard === 'signedIn') assertLetThrough(response, route, 'admin of this programme');
+      else assertRefused(response, route, 'admin of this programme');
+    }
+  });
+
+  test('approved mentee of this programme: the search and invitations, nothing of the admins\' or mentors\'', async () => {
+    for (const route of guardedRoutes()) {
+      const response = await requestAs(menteeOfThis.id, route);
+      if (route.guard === 'findMentors' || route.guard === 'signedIn') assertLetThrough(response, route, 'mentee of this programme');
+      else assertRefused(response, route, 'mentee of this programme');
+    }
+  });
+
+  test('approved mentor of this programme: seeking posts and offers, nothing of the admins\' or mentees\'', async () => {
+    for (const route of guardedRoutes()) {
+      const response = await requestAs(mentorOfThis.id, route);
+      if (route.guard === 'actAsMentor' || route.guard === 'signedIn') assertLetThrough(response, route, 'mentor of this programme');
+      else assertRefused(response, route, 'mentor of this programme');
     }
   });
 
   test('the refused requests changed nothing', async () => {
     const memberships = await t.db.selectFrom('programme_memberships').select(['user_id', 'programme_id', 'role']).execute();
-    assert.equal(memberships.length, 2, 'only the two memberships made in before()');
+    assert.equal(memberships.length, 4, 'only the four memberships made in before()');
     assert.ok(memberships.some((m) => m.user_id === adminOfThis.id && m.programme_id === programme.id && m.role === 'programme_admin'), 'the admin was not removed');
     assert.ok(!memberships.some((m) => m.user_id === plainUser.id), 'nobody was appointed');
     const probes = await t.db.selectFrom('programmes').select('id').where('name', '=', PROBE_PROGRAMME_NAME).execute();
     assert.equal(probes.length, 0, 'no programme was created');
   });
 
-  test('platform admin: let through everywhere', async () => {
+  test('platform admin: let through everywhere except acting as a mentee or mentor, which needs that role', async () => {
     const before = await membershipCount();
     for (const route of guardedRoutes()) {
       // Empty forms: the admin is allowed, so the handler runs and (mostly) answers 400.
       const response = await requestAs(platformAdmin.id, route, {});
-      assertLetThrough(response, route, 'platform admin');
+      if (route.guard === 'findMentors' || route.guard === 'actAsMentor') assertRefused(response, route, 'platform admin');
+      else assertLetThrough(response, route, 'platform admin');
     }
     // The remove route ran for real, which shows the admin was let through to the handler.
     assert.equal(await membershipCount(), before - 1);
