@@ -84,6 +84,7 @@ describe('choosing a mentor', () => {
     await acceptOrFail(t, acceptedOnly, otherAccepted);
     const otherPending = await inviteOrFail(t, mentee, programme.id, stillPending.user.id);
     assert.equal((await postAs(mentee, `/programmes/${programme.id}/broker-request`)).statusCode, 302);
+    await t.db.insertInto('seeking_posts').values({ programme_id: programme.id, mentee_id: mentee.user.id, summary: 'Looking for help with my first management role' }).execute();
 
     const choose = await postAs(mentee, `/invitations/${id}/choose`);
     assert.equal(choose.statusCode, 302);
@@ -119,6 +120,9 @@ describe('choosing a mentor', () => {
     assert.deepEqual((await templatesTo(t, mentee.user)).at(-1), 'chemistryConfirmed');
     const broker = await t.db.selectFrom('broker_requests').select('status').where('mentee_id', '=', mentee.user.id).executeTakeFirstOrThrow();
     assert.equal(broker.status, 'closed');
+    const post = await t.db.selectFrom('seeking_posts').select(['status', 'closed_at']).where('mentee_id', '=', mentee.user.id).executeTakeFirstOrThrow();
+    assert.equal(post.status, 'closed', 'the "seeking a mentor" post comes down once they have one');
+    assert.ok(post.closed_at);
     assert.match((await chosen.client.get('/')).body, /Your mentees[\s\S]*Alex Morgan<\/a>, since/);
     assert.match((await mentee.client.get('/')).body, /Your mentor is <a href="\/relationships\/[0-9a-f-]+">Sam Patel<\/a>/);
     assert.match((await mentee.client.get(`/invitations/${otherMet}`)).body, /Closed because you found a mentor/);

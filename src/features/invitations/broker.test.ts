@@ -146,4 +146,22 @@ describe('the admin\'s queue', () => {
     assert.equal((await requestsOf(mentee))[0]?.status, 'open');
     assert.equal((await t.db.selectFrom('invitations').select('id').where('mentor_id', '=', mentor.user.id).execute()).length, 0);
   });
+
+  test('when the proposed mentor declines, the request goes back to the admins\' queue as open', async () => {
+    const { programme, adminClient } = await programmeWithAdmin();
+    const mentee = await buildMentee(t, programme.id);
+    const mentor = await buildMentor(t, programme.id);
+    await postAs(mentee, `/programmes/${programme.id}/broker-request`);
+    const [request] = await requestsOf(mentee);
+    const path = `/admin/programmes/${programme.id}/broker-requests/${request?.id}`;
+    assert.equal((await adminClient.post(`${path}/propose`, { mentorId: mentor.user.id }, { from: path })).statusCode, 302);
+    const invitation = await t.db.selectFrom('invitations').select('id').where('mentee_id', '=', mentee.user.id).executeTakeFirstOrThrow();
+    const declined = await mentor.client.post(`/invitations/${invitation.id}/decline`, { reason: 'no_capacity', message: '' }, { from: `/invitations/${invitation.id}/decline` });
+    assert.equal(declined.statusCode, 302);
+    const reopened = (await requestsOf(mentee))[0];
+    assert.equal(reopened?.status, 'open');
+    assert.equal(reopened?.proposed_mentor_id, null);
+    const queue = await adminClient.get(`/admin/programmes/${programme.id}/broker-requests`);
+    assert.ok(queue.body.includes(`/broker-requests/${request?.id ?? ''}`), 'it is in the queue again');
+  });
 });

@@ -133,6 +133,14 @@ export async function confirmMentoring(deps: InvitationDeps, actor: Actor, invit
       .where('mentee_id', '=', invitation.mentee_id)
       .where('status', 'in', ['open', 'proposed'])
       .execute();
+    // Their "seeking a mentor" post has done its job: take it down, so mentors stop offering.
+    await trx
+      .updateTable('seeking_posts')
+      .set({ status: 'closed', closed_at: sql<Date>`now()` })
+      .where('programme_id', '=', invitation.programme_id)
+      .where('mentee_id', '=', invitation.mentee_id)
+      .where('status', '=', 'open')
+      .execute();
     await emailPerson(trx, deps, parties.mentee, 'confirmed', invitationEmails.confirmed({ programmeName: parties.programmeName, url, name: parties.mentor.fullName }));
     return 'started';
   });

@@ -88,7 +88,24 @@ export async function moveInvitation(trx: Trx, invitation: Invitation, to: Invit
     .executeTakeFirstOrThrow();
   await trx.insertInto('invitation_events').values({ invitation_id: invitation.id, from_status: invitation.status, to_status: to, actor_user_id: move.actorId }).execute();
   await auditInvitation(trx, invitation, move.actorId, move.action, { from: invitation.status, to, ...move.details });
+  if (invitation.initiated_by === 'admin' && to !== 'chosen' && closedStatuses.includes(to)) await reopenBrokerRequest(trx, updated);
   return updated;
+}
+
+/**
+ * A mentor a programme admin proposed did not work out (declined, expired, withdrawn, not chosen):
+ * the mentee's brokering request goes back to the admins' queue as open, so nobody is left waiting
+ * on a proposal that has ended. When the mentee has found a mentor, confirming closes it anyway.
+ */
+async function reopenBrokerRequest(trx: Trx, invitation: Invitation): Promise<void> {
+  const reopened = await trx.updateTable('broker_requests')
+    .set({ status: 'open', proposed_mentor_id: null })
+    .where('programme_id', '=', invitation.programme_id).where('mentee_id', '=', invitation.mentee_id)
+    .where('status', '=', 'proposed').where('proposed_mentor_id', '=', invitation.mentor_id)
+    .returning('id').execute();
+  for (const { id } of reopened) {
+    await recordAudit(trx, { actorId: null, action: 'broker_request.reopened', subjectType: 'broker_request', subjectId: id, programmeId: invitation.programme_id, details: { invitationId: invitation.id } });
+  }
 }
 
 export async function auditInvitation(trx: Trx, invitation: Pick<Invitation, 'id' | 'programme_id'>, actorId: string | null, action: string, details: Record<string, string | number | boolean | null> = {}) {
