@@ -11,6 +11,8 @@ export interface LoadPlan {
   seconds: number;
   connections: number;
   maxRequests: number;
+  /** Append `&fresh=<n>` (n counting up from `freshFrom`) so that no address is ever requested twice. */
+  fresh?: { from: number };
 }
 
 export interface LoadResult {
@@ -44,7 +46,8 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   await Promise.all(
     Array.from({ length: plan.connections }, async () => {
       while (performance.now() < deadline && sent < plan.maxRequests) {
-        const path = plan.paths[sent % plan.paths.length] ?? '/';
+        const base = plan.paths[sent % plan.paths.length] ?? '/';
+        const path = plan.fresh ? `${base}&fresh=${plan.fresh.from + sent}` : base;
         sent += 1;
         await one(path);
       }

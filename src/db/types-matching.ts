@@ -103,6 +103,11 @@ export interface RelationshipsTable {
   ended_at: NullableTimestamp;
   last_session_at: NullableTimestamp;
   health: Generated<'green' | 'amber' | 'red'>;
+  /** Migration 0007: when the pair was last reminded to review their goals (every 6 weeks). */
+  goals_reminded_at: NullableTimestamp;
+  /** Migration 0007: the health level the pair was last nudged about, so each level nudges once. */
+  health_nudged: 'amber' | 'red' | null;
+  health_nudged_at: NullableTimestamp;
 }
 
 export interface RelationshipPhaseEventsTable {

@@ -89,6 +89,13 @@ export interface SearchResult {
 
 type ValueColumn = 'profession' | 'region' | 'careSetting' | 'band';
 
+let versions = 0;
+/** One counter for every index in the process: a rebuilt index never repeats an old version. */
+function nextVersion(): number {
+  versions += 1;
+  return versions;
+}
+
 export class MentorIndex {
   private readonly columns = new Columns();
   private readonly mentors: (IndexedMentor | undefined)[] = [];
@@ -103,6 +110,12 @@ export class MentorIndex {
   private scratch: Scratch = { counts: new Uint8Array(0) };
   private pool = new Int32Array(0);
 
+  /**
+   * Changes whenever the index does (and differs between any two index objects), so a cache of
+   * anything computed from it — a rendered results page — knows when it is stale.
+   */
+  version = nextVersion();
+
   get size(): number {
     return this.slotOf.size;
   }
@@ -114,6 +127,7 @@ export class MentorIndex {
 
   upsert(mentor: IndexedMentor): void {
     this.remove(mentor.userId);
+    this.version = nextVersion();
     const slot = this.freeSlots.pop() ?? this.mentors.length;
     const c = this.columns;
     c.ensure(slot);
@@ -147,6 +161,7 @@ export class MentorIndex {
   remove(userId: string): void {
     const slot = this.slotOf.get(userId);
     if (slot === undefined) return;
+    this.version = nextVersion();
     const c = this.columns;
     this.names.remove(slot);
     for (const token of this.tokensOf[slot] ?? []) this.words.remove(token, slot);

@@ -29,13 +29,14 @@ export function createViewEnvironment(config: Pick<Config, 'serviceName' | 'env'
   return env;
 }
 
-export interface PageContext {
-  [key: string]: unknown;
-}
+/** What a page template is given: any object (interfaces included); every key becomes a template variable. */
+export type PageContext = object;
 
 declare module 'fastify' {
   interface FastifyReply {
     render(template: string, context?: PageContext): FastifyReply;
+    /** The page as render() would send it, for a caller that sends it itself (the search page's cache). */
+    renderToString(template: string, context?: PageContext): string;
     scriptNonce: string;
   }
   interface FastifyInstance {
@@ -47,11 +48,12 @@ export const viewsPlugin = fp(async (app, options: { config: Config }) => {
   const env = createViewEnvironment(options.config);
   app.decorate('views', env);
   app.decorateReply('scriptNonce', '');
-  app.decorateReply('render', function render(this, template: string, context: PageContext = {}) {
+  app.decorateReply('renderToString', function renderToString(this, template: string, page: PageContext = {}) {
     const request = this.request;
+    const context = page as Record<string, unknown>;
     const errors = context.errors as FieldErrors | undefined;
     const errorSummaryList = errors ? errorList(errors, (context.fieldOrder as string[] | undefined) ?? []) : undefined;
-    const html = env.render(template, {
+    return env.render(template, {
       actor: request.actor,
       currentPath: request.url.split('?')[0],
       csrfToken: this.generateCsrf(),
@@ -60,6 +62,8 @@ export const viewsPlugin = fp(async (app, options: { config: Config }) => {
       errorSummaryList,
       ...context,
     });
-    return this.type('text/html; charset=utf-8').send(html);
+  });
+  app.decorateReply('render', function render(this, template: string, context: PageContext = {}) {
+    return this.type('text/html; charset=utf-8').send(this.renderToString(template, context));
   });
 });

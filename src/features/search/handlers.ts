@@ -1,6 +1,7 @@
 // The search page and a mentor's profile page. Thin: read the address, one service call, render.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Actor } from '../../auth/actor.ts';
 import { actorOf, pathParams } from '../../platform/request.ts';
 import { mentoringTypeLabels } from '../mentors/statuses.ts';
 import { paths } from './cards.ts';
@@ -8,25 +9,54 @@ import { filterPanelHtml } from './filter-panel.ts';
 import { parseSearchQuery, queryString } from './filters.ts';
 import { getMentorProfilePage } from './mentor-profile-service.ts';
 import { pagination } from './pagination.ts';
-import { findMentors } from './service.ts';
+import { identityOf, PageCache } from './page-cache.ts';
+import { findMentors, loadSearchInputs, type SearchInputs } from './service.ts';
 
 const programmeParams = z.object({ programmeId: z.uuid() });
 const mentorParams = z.object({ programmeId: z.uuid(), mentorId: z.uuid() });
 
+/** Everything a cached results page depends on besides its address (page-cache.ts). */
+function pageValidity(inputs: SearchInputs, actor: Actor, csrfSecret: string): string {
+  const { context } = inputs;
+  const facts = JSON.stringify([context.programmeTypes, context.profile, context.inTouchWith, [...context.shortlisted]]);
+  return `${inputs.index.version} ${identityOf(inputs.codes)} ${csrfSecret} ${actor.isPlatformAdmin} ${actor.fullName} ${facts}`;
+}
+
+/** At most this much rendered HTML is kept per app instance. */
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+
 export function createSearchHandlers(app: FastifyInstance) {
   const { db, search } = app.deps;
+  const pages = new PageCache(PAGE_CACHE_BYTES);
 
   return {
     async search(request: FastifyRequest, reply: FastifyReply) {
       const { programmeId } = pathParams(programmeParams, request);
-      const result = await findMentors({ db, search }, actorOf(request), programmeId, parseSearchQuery(request.query));
-      return reply.render('search/views/find-a-mentor.njk', {
+      const actor = actorOf(request);
+      const inputs = await loadSearchInputs({ db, search }, actor, programmeId);
+      // A page showing a one-time message, or one that must set the CSRF cookie, is never cached.
+      const csrfSecret = request.cookies.mh_csrf;
+      const cacheable = csrfSecret !== undefined && request.cookies.mh_flash === undefined;
+      const key = `${actor.id} ${request.url}`;
+      const validity = cacheable ? pageValidity(inputs, actor, csrfSecret) : '';
+      const cached = cacheable ? pages.get(key, validity, reply.scriptNonce) : undefined;
+      if (cached !== undefined) return reply.type('text/html; charset=utf-8').send(cached);
+
+      const result = findMentors(inputs, actor, programmeId, parseSearchQuery(request.query));
+      const context = {
         ...result,
-        panelHtml: filterPanelHtml(app.views, await search.termCodes(), result.query, result.programmeTypes.map((type) => ({ value: type, text: mentoringTypeLabels[type].text })), paths.search(programmeId)),
+        panelHtml: filterPanelHtml(app.views, inputs.codes, result.query, result.programmeTypes.map((type) => ({ value: type, text: mentoringTypeLabels[type].text })), paths.search(programmeId)),
         pagination: pagination(result.page, result.pageCount, (page) => `${paths.search(programmeId)}${queryString(result.query, { page })}`),
         paths: { search: paths.search(programmeId), shortlist: paths.shortlist(programmeId), newPost: paths.newPost(programmeId) },
         backHref: `/programmes/${programmeId}`,
-      });
+      };
+      if (!cacheable) return reply.render('search/views/find-a-mentor.njk', context);
+      const nonce = reply.scriptNonce;
+      reply.scriptNonce = pages.nonceMarker;
+      const html = reply.renderToString('search/views/find-a-mentor.njk', context);
+      reply.scriptNonce = nonce;
+      pages.set(key, validity, html);
+      return reply.type('text/html; charset=utf-8').send(html.replaceAll(pages.nonceMarker, nonce));
     },
 
     async profile(request: FastifyRequest, reply: FastifyReply) {

@@ -7,13 +7,13 @@ import { policies } from '../../auth/policies.ts';
 import { ForbiddenError } from '../../errors.ts';
 import type { MentoringType } from '../../db/types.ts';
 import { explainFit, type Labels } from '../../matching/scoring.ts';
-import { mentoringTypeBits, noFilters, type FilterName, type SearchFilters, type SearchHit } from '../../matching/search-index.ts';
+import { mentoringTypeBits, noFilters, type FilterName, type MentorIndex, type SearchFilters, type SearchHit } from '../../matching/search-index.ts';
 import type { MentorSearch } from '../../matching/search-service.ts';
 import type { TermCodes } from '../../matching/term-codes.ts';
 import type { TaxonomyName } from '../../db/types-register.ts';
 import type { Db } from '../../db/connection.ts';
 import { newBitSet, setBit, type BitSet } from '../../matching/bitset.ts';
-import { acceptableTypes, loadSearchContext, menteeNeeds } from './context.ts';
+import { acceptableTypes, loadSearchContext, menteeNeeds, type SearchContext } from './context.ts';
 import { filterNames, hasChosenFilters, queryString, type FilterParam, type SearchQuery } from './filters.ts';
 import { mentorCard, type MentorCard } from './cards.ts';
 import { countInWords } from './words.ts';
@@ -92,9 +92,22 @@ export function labelsFrom(codes: TermCodes): Labels {
   };
 }
 
-export async function findMentors(deps: SearchDeps, actor: Actor, programmeId: string, query: SearchQuery): Promise<SearchPage> {
+/** Everything a results page is computed from, loaded once per request (the page cache checks it too). */
+export interface SearchInputs {
+  index: MentorIndex;
+  codes: TermCodes;
+  context: SearchContext;
+}
+
+export async function loadSearchInputs(deps: SearchDeps, actor: Actor, programmeId: string): Promise<SearchInputs> {
   if (!policies.canFindMentors(actor, programmeId)) throw new ForbiddenError();
   const [index, codes, context] = await Promise.all([deps.search.index(programmeId), deps.search.termCodes(), loadSearchContext(deps.db, actor.id, programmeId)]);
+  return { index, codes, context };
+}
+
+export function findMentors(inputs: SearchInputs, actor: Actor, programmeId: string, query: SearchQuery): SearchPage {
+  if (!policies.canFindMentors(actor, programmeId)) throw new ForbiddenError();
+  const { index, codes, context } = inputs;
   // A type the programme does not offer (an old link) is ignored, as the form would not offer it.
   const asked = query.type && context.programmeTypes.includes(query.type) ? query.type : undefined;
   const needs = menteeNeeds(context, codes, asked);
