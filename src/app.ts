@@ -66,9 +66,16 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateLimitPerMinute?: number } = {}): Promise<FastifyInstance> {
+export interface AppOptions {
+  logger?: boolean;
+  /** Where log lines go instead of standard output (the tests that prove logs carry no confidential text). */
+  logStream?: { write(line: string): void };
+  rateLimitPerMinute?: number;
+}
+
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(deps.config),
+    logger: options.logger === false ? false : loggerOptions(deps.config, options.logStream),
     trustProxy: deps.config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdLogLabel: 'requestId',

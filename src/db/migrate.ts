@@ -9,6 +9,9 @@ import * as m0004 from './migrations/0004-mentor-change-notifications.ts';
 import * as m0005 from './migrations/0005-chemistry-meetings.ts';
 import * as m0006 from './migrations/0006-seeking-posts.ts';
 import * as m0007 from './migrations/0007-relationship-life.ts';
+import * as m0008 from './migrations/0008-platform-library.ts';
+import * as m0011 from './migrations/0011-session-cancellations.ts';
+import * as m0013 from './migrations/0013-closing-reflections.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -18,6 +21,9 @@ const migrations: Record<string, Migration> = {
   '0005-chemistry-meetings': m0005,
   '0006-seeking-posts': m0006,
   '0007-relationship-life': m0007,
+  '0008-platform-library': m0008,
+  '0011-session-cancellations': m0011,
+  '0013-closing-reflections': m0013,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

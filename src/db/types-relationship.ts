@@ -87,6 +87,9 @@ export interface MentoringSessionsTable {
   logged: Generated<boolean>;
   cancelled_at: NullableTimestamp;
   reflection_prompted_at: NullableTimestamp;
+  cancelled_by: string | null;
+  /** Left for the other party when cancelling; shown on the session page only, never emailed. */
+  cancel_message: Generated<string>;
 }
 
 export interface SharedNotesTable {
@@ -140,11 +143,14 @@ export interface RelationshipEndingsTable {
   created_at: Timestamp;
 }
 
+/** Only its author ever reads it: ciphertext only, with the id of the key used (migration 0013). */
 export interface ClosingReflectionsTable {
   relationship_id: string;
   author_id: string;
-  body: string;
+  key_id: string;
+  ciphertext: Buffer;
   created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type ConcernStatus = 'open' | 'in_progress' | 'closed';

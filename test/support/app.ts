@@ -14,6 +14,8 @@ export interface TestApp {
   jobs: JobQueue;
   config: Config;
   url: string;
+  /** Every log line the app wrote, when built with `captureLogs` (at trace level, the most it ever says). */
+  logs(): string;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export interface TestAppOptions {
   firstRun?: boolean;
   env?: Record<string, string>;
   rateLimitPerMinute?: number;
+  captureLogs?: boolean;
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -30,13 +33,16 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url, ...options.env });
+  const config = testConfig({ DATABASE_URL: database.url, ...(options.captureLogs ? { LOG_LEVEL: 'trace' } : {}), ...options.env });
+  const lines: string[] = [];
   const db = createDb(database.url, 5);
   const jobs = await startJobQueue(database.url, { supervise: false });
   if (!options.firstRun) await db.updateTable('installation').set({ set_up_at: new Date() }).execute();
   const search = new MentorSearch(db);
   const stopListening = await search.listen(database.url);
-  const app = await buildApp({ config, db, jobs, search }, { logger: false, rateLimitPerMinute: options.rateLimitPerMinute ?? 0 });
+  const app = await buildApp({ config, db, jobs, search }, {
+    logger: options.captureLogs === true, logStream: { write: (line) => void lines.push(line) }, rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+  });
   await app.ready();
   return {
     app,
@@ -44,6 +50,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     jobs,
     config,
     url: database.url,
+    logs: () => lines.join(''),
     async close() {
       await app.close();
       await stopListening();

@@ -38,7 +38,7 @@ const wholeNumber = (messages: { missing: string; notNumber: string; range: stri
 
 export const programmeSettingsFields = [
   'name', 'description', 'eligibility', 'mentoringTypes', 'requiresLineManager', 'requiresAdminApproval', 'maxOpenInvitations',
-  'invitationReminderDays', 'invitationExpiryDays', 'lineManagerReminderDays', 'lineManagerExpiryDays', 'isOpen',
+  'invitationReminderDays', 'invitationExpiryDays', 'lineManagerReminderDays', 'lineManagerExpiryDays', 'isOpen', 'confidentialityText',
 ];
 
 export const programmeSettingsSchema = z
@@ -75,6 +75,9 @@ export const programmeSettingsSchema = z
       range: 'Line manager expiry must be between 1 and 60 days',
     }, 1, 60),
     isOpen: yesNo('Select yes if the programme is open for applications'),
+    // Shown read-only in every mentoring contract on the programme, and copied into each saved version.
+    confidentialityText: z.string({ error: 'Enter the limits of confidentiality' }).trim()
+      .min(1, 'Enter the limits of confidentiality').max(2000, 'Limits of confidentiality must be 2,000 characters or fewer'),
   })
   // A reminder on or after the expiry would never be sent: the request has already expired.
   .superRefine((data, ctx) => {

@@ -120,6 +120,7 @@ export async function updateProgrammeSettings(db: Db, actor: Actor, programmeId:
         line_manager_reminder_days: input.lineManagerReminderDays,
         line_manager_expiry_days: input.lineManagerExpiryDays,
         is_open: input.isOpen,
+        confidentiality_text: input.confidentialityText,
         updated_at: new Date(),
       })
       .where('id', '=', programmeId)

@@ -28,6 +28,7 @@ export function settingsFormValues(programme: Programme): Record<string, string 
     lineManagerReminderDays: String(programme.line_manager_reminder_days),
     lineManagerExpiryDays: String(programme.line_manager_expiry_days),
     isOpen: yesNo(programme.is_open),
+    confidentialityText: programme.confidentiality_text,
   };
 }
 

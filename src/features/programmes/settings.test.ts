@@ -41,6 +41,7 @@ function validForm(overrides: Record<string, string | string[]> = {}): Record<st
     lineManagerReminderDays: '5',
     lineManagerExpiryDays: '10',
     isOpen: 'yes',
+    confidentialityText: 'What we discuss stays between us, unless someone may come to harm or the law or a professional code requires otherwise.',
     ...overrides,
   };
 }
@@ -132,6 +133,30 @@ describe('programme settings', () => {
     assert.match(page.body, /Invitation expiry[\s\S]*?5 days/);
     assert.match(page.body, /Line manager request expiry[\s\S]*?10 days/);
     assert.match(page.body, new RegExp(`href="/admin/programmes/${programme.id}/settings">Change settings`));
+  });
+
+  test('the limits of confidentiality: shown with the default wording, required, kept when invalid, saved and audited', async () => {
+    const client = await signedIn(platformAdmin.id);
+    await t.db.updateTable('programmes').set({ confidentiality_text: 'Default wording: a risk of harm to you or someone else.' }).where('id', '=', programme.id).execute();
+    const page = await client.get(settingsUrl());
+    assert.match(page.body, /<label class="nhsuk-label" for="confidentialityText">\s*Limits of confidentiality/);
+    assert.match(page.body, /Default wording: a risk of harm to you or someone else\./);
+
+    const before = await storedProgramme();
+    const empty = await client.post(settingsUrl(), validForm({ confidentialityText: '  ', name: 'Kept name while invalid' }));
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /href="#confidentialityText">\s*Enter the limits of confidentiality/);
+    assert.match(empty.body, /value="Kept name while invalid"/);
+    const long = await client.post(settingsUrl(), validForm({ confidentialityText: 'x'.repeat(2001) }));
+    assert.equal(long.statusCode, 400);
+    assert.match(long.body, /Limits of confidentiality must be 2,000 characters or fewer/);
+    assert.deepEqual(await storedProgramme(), before);
+
+    const saved = await client.post(settingsUrl(), validForm({ confidentialityText: '  Our own wording on when we must share what you tell us.  ' }));
+    assert.equal(saved.statusCode, 302);
+    assert.equal((await storedProgramme()).confidentiality_text, 'Our own wording on when we must share what you tell us.');
+    const audit = await t.db.selectFrom('audit_events').select('details').where('subject_id', '=', programme.id).where('action', '=', 'programme.settings_updated').execute();
+    assert.ok(audit.every((row) => !JSON.stringify(row.details).includes('Our own wording')), 'no free text in the audit trail');
   });
 
   test('a programme admin sees the settings but no change link', async () => {

@@ -6,6 +6,10 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Environment } from 'nunjucks';
+import { sweepContractReviews } from './contract-sweep.ts';
+import { sweepGoalReminders } from './goal-sweep.ts';
+import { sweepHealth } from './health.ts';
+import { sweepSessions } from './session-sweeps.ts';
 
 export interface SweepDeps {
   db: Db;
@@ -17,7 +21,12 @@ export interface SweepDeps {
 export type Sweep = (deps: SweepDeps, now: Date) => Promise<Record<string, number>>;
 
 /** Every part of the sweep, in order; each reports what it did, for the job's log line and tests. */
-const sweeps: Record<string, Sweep> = {};
+const sweeps: Record<string, Sweep> = {
+  contractReviews: sweepContractReviews,
+  goals: sweepGoalReminders,
+  sessions: sweepSessions,
+  health: sweepHealth,
+};
 
 export async function sweepRelationships(deps: SweepDeps, now: Date): Promise<Record<string, number>> {
   const done: Record<string, number> = {};
