@@ -10,8 +10,8 @@ import * as m0005 from './migrations/0005-chemistry-meetings.ts';
 import * as m0006 from './migrations/0006-seeking-posts.ts';
 import * as m0007 from './migrations/0007-relationship-life.ts';
 import * as m0008 from './migrations/0008-platform-library.ts';
-import * as m0011 from './migrations/0011-session-cancellations.ts';
-import * as m0013 from './migrations/0013-closing-reflections.ts';
+import * as m0009 from './migrations/0009-session-cancellations.ts';
+import * as m0010 from './migrations/0010-closing-reflections.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -22,8 +22,8 @@ const migrations: Record<string, Migration> = {
   '0006-seeking-posts': m0006,
   '0007-relationship-life': m0007,
   '0008-platform-library': m0008,
-  '0011-session-cancellations': m0011,
-  '0013-closing-reflections': m0013,
+  '0009-session-cancellations': m0009,
+  '0010-closing-reflections': m0010,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -143,7 +143,7 @@ export interface RelationshipEndingsTable {
   created_at: Timestamp;
 }
 
-/** Only its author ever reads it: ciphertext only, with the id of the key used (migration 0013). */
+/** Only its author ever reads it: ciphertext only, with the id of the key used (migration 0010). */
 export interface ClosingReflectionsTable {
   relationship_id: string;
   author_id: string;
