@@ -1,7 +1,7 @@
 // Closing reflections: after the relationship has ended, each party writes a short reflection on
 // what went well and what they learned. Only its author ever reads it — not the other party, not
 // programme admins — so it is stored as AES-256-GCM ciphertext bound to the relationship and author
-// (platform/crypto.ts, migration 0013), like private notes and fit reflections. One per author,
+// (platform/crypto.ts, migration 0010), like private notes and fit reflections. One per author,
 // editable. Writing one before the end is refused (409): it is a reflection on a finished relationship.
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
