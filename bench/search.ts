@@ -21,6 +21,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { startJobQueue } from '../src/jobs/queue.ts';
 import { MentorSearch } from '../src/matching/search-service.ts';
+import { ChangeFeed } from '../src/platform/change-feed.ts';
 import type { TermCodes } from '../src/matching/term-codes.ts';
 import { buildMenteeProfile } from '../src/features/mentees/testing.ts';
 import { addMembership, buildProgramme, buildUser } from '../test/support/builders.ts';
@@ -109,6 +110,10 @@ async function main() {
     const sessionCookie = `mh_session=${await createSession(db, mentee.id)}`;
 
     const search = new MentorSearch(db);
+    // As server.ts runs it: sessions and the mentee's search context held in memory (ADR 0004).
+    const feed = new ChangeFeed();
+    const stopFeed = await feed.start(cluster.url);
+    servers.push({ close: stopFeed });
     search.useIndex(programme.id, index);
     // Search time inside the index, for every search the page makes.
     const searchTimes: number[] = [];
@@ -124,7 +129,7 @@ async function main() {
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: cluster.url, BASE_URL: `http://127.0.0.1:${port}` });
     // No request log and no per-address rate limit: one address sending thousands of requests a
     // second is what the limit exists to stop, and logging is not what is being measured.
-    const app = await buildApp({ config, db, jobs, search }, { logger: false, rateLimitPerMinute: 0 });
+    const app = await buildApp({ config, db, jobs, search, feed }, { logger: false, rateLimitPerMinute: 0 });
     const requestTimes: number[] = [];
     const startedAt = new WeakMap<object, number>();
     app.addHook('onRequest', async (request) => void startedAt.set(request, performance.now()));

@@ -10,6 +10,8 @@ import type { Db } from './db/connection.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { MentorSearch } from './matching/search-service.ts';
 import { KeyRing } from './platform/crypto.ts';
+import type { ChangeFeed } from './platform/change-feed.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { securityPlugin } from './platform/security.ts';
 import { staticAssetsPlugin } from './platform/static-assets.ts';
@@ -41,6 +43,11 @@ export interface AppDeps {
   jobs: JobQueue;
   /** Mentor search indexes; one per process, kept current by server.ts's LISTEN. */
   search?: MentorSearch;
+  /**
+   * The change feed (server.ts starts it). With it, sessions and mentees' search contexts are held
+   * in memory between requests (ADR 0004); without it, every request reads them from the database.
+   */
+  feed?: ChangeFeed;
 }
 
 /** What features see as app.deps: everything they need, built once per app. */
@@ -50,6 +57,8 @@ export interface AppServices {
   jobs: JobQueue;
   search: MentorSearch;
   keys: KeyRing;
+  feed: ChangeFeed | null;
+  sessionCache: SessionCache | null;
 }
 
 export interface RouteSummary {
@@ -82,7 +91,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     disableRequestLogging: false,
     bodyLimit: 1_048_576,
   });
-  const services: AppServices = { ...deps, search: deps.search ?? new MentorSearch(deps.db), keys: new KeyRing(deps.config.encryptionKeys) };
+  const services: AppServices = {
+    ...deps, search: deps.search ?? new MentorSearch(deps.db), keys: new KeyRing(deps.config.encryptionKeys),
+    feed: deps.feed ?? null, sessionCache: deps.feed ? new SessionCache(deps.feed) : null,
+  };
   app.decorate('deps', services);
   const routeList: RouteSummary[] = [];
   app.decorate('routeList', routeList);

@@ -9,6 +9,7 @@ import { startJobQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { issueSetupCode } from './features/setup/service.ts';
 import { MentorSearch } from './matching/search-service.ts';
+import { ChangeFeed } from './platform/change-feed.ts';
 
 async function main() {
   const config = loadConfig();
@@ -18,7 +19,9 @@ async function main() {
   if (config.runWorker) await startWorkers({ db: database.db, jobs, mailer, sessions: config.session, config });
   const search = new MentorSearch(database.db);
   const stopListening = await search.listen(database.url);
-  const app = await buildApp({ config, db: database.db, jobs, search });
+  const feed = new ChangeFeed();
+  const stopFeed = await feed.start(database.url);
+  const app = await buildApp({ config, db: database.db, jobs, search, feed });
 
   const setupCode = await issueSetupCode(database.db);
   if (setupCode) {
@@ -34,6 +37,7 @@ async function main() {
     force.unref();
     await app.close();
     await stopListening();
+    await stopFeed();
     await jobs.stop().catch(() => undefined);
     mailer.close();
     await database.close();

@@ -15,11 +15,13 @@ export interface SessionSettings {
 export interface LoadedSession {
   id: string;
   actor: Actor;
+  /** As it is in the database after this read (touched if it was due). */
   lastSeenAt: Date;
+  createdAt: Date;
 }
 
 /** Writes to last_seen_at at most this often, to keep reads cheap. */
-const TOUCH_AFTER_MS = 60_000;
+export const TOUCH_AFTER_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -42,7 +44,7 @@ export async function loadSession(db: Db, token: string, settings: SessionSettin
     .selectFrom('auth_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
-      's.id', 's.last_seen_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.is_platform_admin',
+      's.id', 's.last_seen_at', 's.created_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.is_platform_admin',
       sql<{ programme_id: string; role: ProgrammeRole }[]>`coalesce((
         select json_agg(json_build_object('programme_id', m.programme_id, 'role', m.role))
         from programme_memberships m where m.user_id = u.id), '[]')`.as('memberships'),
@@ -52,12 +54,15 @@ export async function loadSession(db: Db, token: string, settings: SessionSettin
     .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${settings.idleMinutes})`)
     .executeTakeFirst();
   if (!row) return null;
+  let lastSeenAt = row.last_seen_at;
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-    await db.updateTable('auth_sessions').set({ last_seen_at: sql`now()` }).where('id', '=', id).execute();
+    const touched = await db.updateTable('auth_sessions').set({ last_seen_at: sql`now()` }).where('id', '=', id).returning('last_seen_at').executeTakeFirst();
+    lastSeenAt = touched?.last_seen_at ?? lastSeenAt;
   }
   return {
     id,
-    lastSeenAt: row.last_seen_at,
+    lastSeenAt,
+    createdAt: row.created_at,
     actor: {
       id: row.user_id,
       email: row.email,

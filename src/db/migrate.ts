@@ -12,6 +12,7 @@ import * as m0007 from './migrations/0007-relationship-life.ts';
 import * as m0008 from './migrations/0008-platform-library.ts';
 import * as m0009 from './migrations/0009-session-cancellations.ts';
 import * as m0010 from './migrations/0010-closing-reflections.ts';
+import * as m0011 from './migrations/0011-change-feeds.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008-platform-library': m0008,
   '0009-session-cancellations': m0009,
   '0010-closing-reflections': m0010,
+  '0011-change-feeds': m0011,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

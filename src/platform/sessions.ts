@@ -26,7 +26,7 @@ function skipsSession(url: string): boolean {
 }
 
 export const sessionsPlugin = fp(async (app) => {
-  const { db, config } = app.deps;
+  const { db, config, sessionCache } = app.deps;
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -42,7 +42,7 @@ export const sessionsPlugin = fp(async (app) => {
     if (skipsSession(request.url)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await loadSession(db, token, config.session);
+    const session = sessionCache ? await sessionCache.load(db, token, config.session) : await loadSession(db, token, config.session);
     if (!session) {
       request.sessionExpired = true;
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
@@ -54,13 +54,19 @@ export const sessionsPlugin = fp(async (app) => {
 
   // A new session id on every sign-in (no session fixation); the old one is removed.
   app.decorateReply('signIn', async function signIn(this: FastifyReply, userId: string) {
-    if (this.request.sessionId) await deleteSession(db, this.request.sessionId);
+    if (this.request.sessionId) {
+      await deleteSession(db, this.request.sessionId);
+      sessionCache?.forget(this.request.sessionId);
+    }
     const token = await createSession(db, userId);
     this.setCookie(SESSION_COOKIE, token, cookieOptions);
   });
 
   app.decorateReply('signOut', async function signOut(this: FastifyReply) {
-    if (this.request.sessionId) await deleteSession(db, this.request.sessionId);
+    if (this.request.sessionId) {
+      await deleteSession(db, this.request.sessionId);
+      sessionCache?.forget(this.request.sessionId);
+    }
     this.request.actor = null;
     this.request.sessionId = null;
     this.clearCookie(SESSION_COOKIE, cookieOptions);

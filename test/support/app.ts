@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createDb, type Db } from '../../src/db/connection.ts';
 import { startJobQueue, type JobQueue } from '../../src/jobs/queue.ts';
 import { MentorSearch } from '../../src/matching/search-service.ts';
+import { ChangeFeed } from '../../src/platform/change-feed.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -25,6 +26,12 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   rateLimitPerMinute?: number;
   captureLogs?: boolean;
+  /**
+   * Start the change feed, so sessions and search contexts are held in memory as in production
+   * (ADR 0004). Off by default: other tests change the database directly and read the result at
+   * once, which must not depend on a notification's arrival; the caches have tests of their own.
+   */
+  changeFeed?: boolean;
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -40,7 +47,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (!options.firstRun) await db.updateTable('installation').set({ set_up_at: new Date() }).execute();
   const search = new MentorSearch(db);
   const stopListening = await search.listen(database.url);
-  const app = await buildApp({ config, db, jobs, search }, {
+  const feed = options.changeFeed ? new ChangeFeed() : undefined;
+  const stopFeed = feed ? await feed.start(database.url) : async () => undefined;
+  const app = await buildApp({ config, db, jobs, search, ...(feed ? { feed } : {}) }, {
     logger: options.captureLogs === true, logStream: { write: (line) => void lines.push(line) }, rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
   });
   await app.ready();
@@ -54,6 +63,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.close();
       await stopListening();
+      await stopFeed();
       await jobs.stop();
       await db.destroy();
       await database.drop();

@@ -19,7 +19,9 @@ export async function buildUser(
   db: Db,
   options: { email?: string; fullName?: string; isPlatformAdmin?: boolean; verified?: boolean; password?: string } = {},
 ): Promise<BuiltUser> {
-  const fullName = options.fullName ?? faker.person.fullName();
+  // Plain names by default (faker offers "O'Kon" and "Mr. …"), so tests can look for a name in a page
+  // as written; escaping is tested where it matters, with names chosen for it.
+  const fullName = options.fullName ?? `${faker.person.firstName()} ${faker.person.lastName()}`.replace(/[^A-Za-z -]/g, '');
   const email = (options.email ?? `${faker.internet.username({ firstName: fullName }).toLowerCase()}.${faker.string.alphanumeric(6).toLowerCase()}@example.nhs.uk`).toLowerCase();
   const password = options.password ?? DEFAULT_PASSWORD;
   defaultHash ??= hashPassword(DEFAULT_PASSWORD);

@@ -76,7 +76,10 @@ export function createAccountHandlers(app: FastifyInstance) {
     },
 
     async signOutEverywhere(request: FastifyRequest, reply: FastifyReply) {
-      if (request.actor) await signOutEverywhere(deps, request.actor.id);
+      if (request.actor) {
+        await signOutEverywhere(deps, request.actor.id);
+        app.deps.sessionCache?.forgetUser(request.actor.id);
+      }
       await reply.signOut();
       setFlash(reply, { kind: 'success', title: 'You have signed out on every device' });
       return reply.redirect('/sign-in');

@@ -66,6 +66,8 @@ export function createPasswordHandlers(app: FastifyInstance) {
       if (!actor) return reply.redirect('/sign-in');
       try {
         await changePassword(deps, { id: actor.id, sessionId: request.sessionId }, form.data, request.ip);
+        // Other devices' sessions are gone: this instance forgets them now, the others on notification.
+        app.deps.sessionCache?.forgetUser(actor.id);
       } catch (error) {
         if (error instanceof ValidationError) return reply.status(400).render(view, { errors: error.fieldErrors, fieldOrder: changePasswordFields, backHref: '/account' });
         if (error instanceof TooManyAttemptsError) {

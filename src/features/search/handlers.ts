@@ -9,6 +9,8 @@ import { filterPanelHtml } from './filter-panel.ts';
 import { parseSearchQuery, queryString } from './filters.ts';
 import { getMentorProfilePage } from './mentor-profile-service.ts';
 import { pagination } from './pagination.ts';
+import { ContextCache } from './context-cache.ts';
+import type { SearchContext } from './context.ts';
 import { identityOf, PageCache } from './page-cache.ts';
 import { findMentors, loadSearchInputs, type SearchInputs } from './service.ts';
 
@@ -16,9 +18,16 @@ const programmeParams = z.object({ programmeId: z.uuid() });
 const mentorParams = z.object({ programmeId: z.uuid(), mentorId: z.uuid() });
 
 /** Everything a cached results page depends on besides its address (page-cache.ts). */
+const factsOf = new WeakMap<SearchContext, string>();
+
 function pageValidity(inputs: SearchInputs, actor: Actor, csrfSecret: string): string {
   const { context } = inputs;
-  const facts = JSON.stringify([context.programmeTypes, context.profile, context.inTouchWith, [...context.shortlisted]]);
+  // A context held in memory (context-cache.ts) is the same object until it changes: describe it once.
+  let facts = factsOf.get(context);
+  if (facts === undefined) {
+    facts = JSON.stringify([context.programmeTypes, context.profile, context.inTouchWith, [...context.shortlisted]]);
+    factsOf.set(context, facts);
+  }
   return `${inputs.index.version} ${identityOf(inputs.codes)} ${csrfSecret} ${actor.isPlatformAdmin} ${actor.fullName} ${facts}`;
 }
 
@@ -28,12 +37,13 @@ const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 export function createSearchHandlers(app: FastifyInstance) {
   const { db, search } = app.deps;
   const pages = new PageCache(PAGE_CACHE_BYTES);
+  const contexts = app.deps.feed ? new ContextCache(app.deps.feed) : null;
 
   return {
     async search(request: FastifyRequest, reply: FastifyReply) {
       const { programmeId } = pathParams(programmeParams, request);
       const actor = actorOf(request);
-      const inputs = await loadSearchInputs({ db, search }, actor, programmeId);
+      const inputs = await loadSearchInputs({ db, search }, actor, programmeId, contexts);
       // A page showing a one-time message, or one that must set the CSRF cookie, is never cached.
       const csrfSecret = request.cookies.mh_csrf;
       const cacheable = csrfSecret !== undefined && request.cookies.mh_flash === undefined;

@@ -7,13 +7,17 @@
 // check runs on every request against live data, and any change simply misses.
 //
 // Bounded by bytes with least-recently-used eviction (a Map keeps insertion order; a hit is moved
-// to the end). The CSP nonce is per response, so pages are stored with a per-process marker in its
-// place and the response's own nonce is put back on the way out.
+// to the end). Pages are kept as UTF-8 bytes, ready to send (half the size of a JavaScript string
+// holding the same page, and nothing to encode again per response). The CSP nonce is per response,
+// so a page is stored in pieces around the places its nonce goes, and each response's own nonce is
+// put back in between.
 import { randomBytes } from 'node:crypto';
 
 interface Entry {
   validity: string;
-  html: string;
+  /** The page's bytes, split where the nonce goes. */
+  pieces: Buffer[];
+  bytes: number;
 }
 
 export class PageCache {
@@ -26,7 +30,8 @@ export class PageCache {
 
   constructor(private readonly maxBytes: number) {}
 
-  get(key: string, validity: string, nonce: string): string | undefined {
+  /** The stored page with this response's nonce, or undefined when there is none or it was made from something that has changed. */
+  get(key: string, validity: string, nonce: string): Buffer | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.validity !== validity) {
       this.misses += 1;
@@ -35,14 +40,18 @@ export class PageCache {
     this.hits += 1;
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.html.replaceAll(this.nonceMarker, nonce);
+    const between = Buffer.from(nonce, 'utf8');
+    return Buffer.concat(entry.pieces.flatMap((piece, i) => (i === 0 ? [piece] : [between, piece])));
   }
 
+  /** Keeps a page rendered with `nonceMarker` in place of its nonce. */
   set(key: string, validity: string, html: string): void {
-    if (html.length * 2 > this.maxBytes) return;
+    const pieces = html.split(this.nonceMarker).map((piece) => Buffer.from(piece, 'utf8'));
+    const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    if (bytes > this.maxBytes) return;
     this.drop(key);
-    this.entries.set(key, { validity, html });
-    this.bytes += html.length * 2;
+    this.entries.set(key, { validity, pieces, bytes });
+    this.bytes += bytes;
     for (const [oldest] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.drop(oldest);
@@ -52,7 +61,7 @@ export class PageCache {
   private drop(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.bytes -= entry.html.length * 2;
+    this.bytes -= entry.bytes;
     this.entries.delete(key);
   }
 }

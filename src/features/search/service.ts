@@ -14,6 +14,7 @@ import type { TaxonomyName } from '../../db/types-register.ts';
 import type { Db } from '../../db/connection.ts';
 import { newBitSet, setBit, type BitSet } from '../../matching/bitset.ts';
 import { acceptableTypes, loadSearchContext, menteeNeeds, type SearchContext } from './context.ts';
+import type { ContextCache } from './context-cache.ts';
 import { filterNames, hasChosenFilters, queryString, type FilterParam, type SearchQuery } from './filters.ts';
 import { mentorCard, type MentorCard } from './cards.ts';
 import { countInWords } from './words.ts';
@@ -99,10 +100,11 @@ export interface SearchInputs {
   context: SearchContext;
 }
 
-export async function loadSearchInputs(deps: SearchDeps, actor: Actor, programmeId: string): Promise<SearchInputs> {
+export async function loadSearchInputs(deps: SearchDeps, actor: Actor, programmeId: string, contexts: ContextCache | null = null): Promise<SearchInputs> {
   if (!policies.canFindMentors(actor, programmeId)) throw new ForbiddenError();
-  const [index, codes, context] = await Promise.all([deps.search.index(programmeId), deps.search.termCodes(), loadSearchContext(deps.db, actor.id, programmeId)]);
-  return { index, codes, context };
+  const context = contexts ? contexts.load(deps.db, actor.id, programmeId) : loadSearchContext(deps.db, actor.id, programmeId);
+  const [index, codes, loaded] = await Promise.all([deps.search.index(programmeId), deps.search.termCodes(), context]);
+  return { index, codes, context: loaded };
 }
 
 export function findMentors(inputs: SearchInputs, actor: Actor, programmeId: string, query: SearchQuery): SearchPage {

@@ -1,0 +1,42 @@
+// Mentees' search contexts held in memory between searches (ADR 0004): what a search is made from on
+// the mentee's side (profile and terms, shortlist, who they are in touch with, the programme's kinds
+// of mentoring). Served only while the change feed is live; the feed drops a mentee's contexts when
+// any of that changes for them, on any instance, and everything when a programme's types change.
+import type { Db } from '../../db/connection.ts';
+import { channels, type ChangeFeed } from '../../platform/change-feed.ts';
+import { loadSearchContext, type SearchContext } from './context.ts';
+
+export class ContextCache {
+  private readonly entries = new Map<string, SearchContext>();
+  /** Counts notifications: a context read while one arrived may predate that change, so it is not kept. */
+  private epoch = 0;
+
+  constructor(private readonly feed: ChangeFeed, private readonly maxEntries = 20_000) {
+    feed.on(channels.menteeContextChanged, (menteeId) => {
+      this.epoch += 1;
+      if (menteeId === '*') this.entries.clear();
+      else this.forget(menteeId);
+    });
+    feed.onReset(() => {
+      this.epoch += 1;
+      this.entries.clear();
+    });
+  }
+
+  async load(db: Db, menteeId: string, programmeId: string): Promise<SearchContext> {
+    const key = `${menteeId} ${programmeId}`;
+    const held = this.feed.live ? this.entries.get(key) : undefined;
+    if (held) return held;
+    const epoch = this.epoch;
+    const context = await loadSearchContext(db, menteeId, programmeId);
+    if (this.feed.live && epoch === this.epoch) {
+      if (this.entries.size >= this.maxEntries) this.entries.clear();
+      this.entries.set(key, context);
+    }
+    return context;
+  }
+
+  private forget(menteeId: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(`${menteeId} `)) this.entries.delete(key);
+  }
+}
