@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/open.ts';
+import { KeyRing } from '../src/platform/crypto.ts';
 import { seedDemo, type DemoLineManagerLink, type DemoLogin, type DemoLogins, type DemoRole } from '../src/db/seed/demo.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,12 +39,12 @@ const ROLE_NAMES: Record<DemoRole, string> = {
   mentor_and_mentee: 'Mentor and mentee',
 };
 
-// What each printed login can do in the app as it stands (the register), one line each.
+// What each printed login finds in the demo, one line each.
 const ROLE_ABILITIES: Record<DemoRole, string> = {
   platform_admin: 'Creates programmes, appoints their programme admins and can see every programme.',
-  programme_admin: 'Approves mentor and mentee applications in the queues.',
-  mentor: 'Keeps a mentor profile and training record, applies to programmes.',
-  mentee: 'Keeps a mentee profile, applies with line-manager support.',
+  programme_admin: 'Approves applications, brokers matches, follows amber and red relationships and handles concerns.',
+  mentor: 'Has mentees in three phases, an invitation to answer and a mentee waiting for them to confirm.',
+  mentee: 'Has a mentor: an agreed contract, goals, sessions, notes and reflections. Applies elsewhere with line-manager support.',
   mentor_and_mentee: 'Mentors in one programme and is mentored in another, switching between the two.',
 };
 const LINE_MANAGER_ABILITY = 'Open this link to support or decline the waiting application — no account needed.';
@@ -136,7 +137,7 @@ async function main() {
   const database = await openDatabase(config, (message) => console.log(`[database] ${message}`));
   let logins: DemoLogins;
   try {
-    logins = await seedDemo(database.db);
+    logins = await seedDemo(database.db, { keys: new KeyRing(config.encryptionKeys) });
   } finally {
     // The server starts its own embedded PostgreSQL on the same data directory, so ours must stop.
     await database.close();

@@ -6,6 +6,8 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { createDb, type Db } from '../connection.ts';
+import { testConfig } from '../../../test/support/app.ts';
+import { KeyRing } from '../../platform/crypto.ts';
 import { seedDemo } from './demo.ts';
 
 let database: TestDatabase;
@@ -14,7 +16,7 @@ let db: Db;
 before(async () => {
   database = await createTestDatabase();
   db = createDb(database.url, 4);
-  await seedDemo(db);
+  await seedDemo(db, { keys: new KeyRing(testConfig().encryptionKeys) });
 });
 
 after(async () => {

@@ -12,6 +12,7 @@ import { createTestDatabase } from '../../../test/support/database.ts';
 import { createDb, type Db } from '../connection.ts';
 import { hashToken } from '../../auth/sessions.ts';
 import { isCommonPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
+import { KeyRing } from '../../platform/crypto.ts';
 import { DEMO_PASSWORD, seedDemo, type DemoLogins, type DemoRole } from './demo.ts';
 
 let t: TestApp;
@@ -22,7 +23,7 @@ before(async () => {
   // First-run state: no accounts at all, as `npm run demo` finds its new database.
   t = await buildTestApp({ firstRun: true });
   db = t.db;
-  logins = await seedDemo(db);
+  logins = await seedDemo(db, { keys: new KeyRing(t.config.encryptionKeys) });
 });
 
 after(() => t.close());
@@ -164,7 +165,7 @@ test('refuses a database that already has real accounts, since the demo password
   const otherDb = createDb(other.url, 2);
   try {
     await otherDb.insertInto('users').values({ email: 'someone@example.org', full_name: 'Someone Else' }).execute();
-    await assert.rejects(seedDemo(otherDb), /only go into an empty database/);
+    await assert.rejects(seedDemo(otherDb, { keys: new KeyRing(t.config.encryptionKeys) }), /only go into an empty database/);
     assert.equal((await otherDb.selectFrom('users').select('id').execute()).length, 1);
   } finally {
     await otherDb.destroy();
@@ -177,7 +178,7 @@ const TABLES = ['users', 'programmes', 'programme_memberships', 'mentor_profiles
 
 test('a second run adds nothing and reports the same logins and link', async () => {
   const before = await Promise.all(TABLES.map(countRows));
-  const again = await seedDemo(db);
+  const again = await seedDemo(db, { keys: new KeyRing(t.config.encryptionKeys) });
   const afterwards = await Promise.all(TABLES.map(countRows));
   assert.deepEqual(afterwards, before);
   assert.deepEqual(again, logins);

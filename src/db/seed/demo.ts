@@ -10,8 +10,10 @@ import type { Database, ProgrammeMembershipsTable, ProgrammeRole } from '../type
 import { hashPassword } from '../../auth/passwords.ts';
 import { hashToken, newToken } from '../../auth/sessions.ts';
 import { recordAudit } from '../audit.ts';
+import type { KeyRing } from '../../platform/crypto.ts';
 import { createCast, createEmailBook, fullName, LOGIN_EMAILS, PROGRAMME_KEYS, PROGRAMMES, slugify, type DemoRole, type Person, type ProgrammeKey } from './demo-people.ts';
 import { buildProfiles, loadTerms } from './demo-profiles.ts';
+import { seedMentoring } from './demo-mentoring.ts';
 import { createClock, LINE_MANAGER_EXPIRY_DAYS, LINE_MANAGER_REMINDER_DAYS, planApplications, type PlannedEvent, type PlannedMenteeApplication, type PlannedMentorApplication } from './demo-register.ts';
 
 export type { DemoRole } from './demo-people.ts';
@@ -38,7 +40,8 @@ function printedLineManagerToken(passwordHash: string): string {
   return createHmac('sha256', passwordHash).update('mentoring-hub demo line-manager link').digest('base64url');
 }
 
-export async function seedDemo(db: Db): Promise<DemoLogins> {
+/** `keys`: the installation's encryption keys, which seal the demo's private notes and reflections. */
+export async function seedDemo(db: Db, options: { keys: KeyRing }): Promise<DemoLogins> {
   const existing = await db.selectFrom('users').select('email').where('email', '=', LOGIN_EMAILS.platform_admin).executeTakeFirst();
   if (existing) return readLogins(db);
   // Demo accounts share a published password: never mix them into an installation with real people.
@@ -118,6 +121,8 @@ export async function seedDemo(db: Db): Promise<DemoLogins> {
     for (const batch of chunks(profiles.training)) await trx.insertInto('training_records').values(batch).execute();
 
     await writeApplications(trx, plan, { idOf, programmeId, printedTokenHash: hashToken(printedLineManagerToken(passwordHash)) });
+    // Chemistry meetings and relationships, planned after everything above so its faker draws are unchanged.
+    await seedMentoring(trx, { cast, plan, mentorProfiles: profiles.mentorProfiles, idOf, programmeId, terms, now, keys: options.keys });
 
     // The platform admin exists, so the first-run setup code must no longer work.
     await trx.updateTable('installation').set({ set_up_at: sql`now()`, setup_code_hash: null }).execute();
