@@ -82,6 +82,15 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
 }
 
+/** A parsed form or query with every NUL character removed from its values. */
+function withoutNul<T extends Record<string, unknown>>(parsed: T): T {
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value === 'string') (parsed as Record<string, unknown>)[key] = value.replaceAll('\u0000', '');
+    else if (Array.isArray(value)) (parsed as Record<string, unknown>)[key] = value.map((item: unknown) => (typeof item === 'string' ? item.replaceAll('\u0000', '') : item));
+  }
+  return parsed;
+}
+
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(deps.config, options.logStream),
@@ -90,6 +99,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     requestIdLogLabel: 'requestId',
     disableRequestLogging: false,
     bodyLimit: 1_048_576,
+    routerOptions: { querystringParser: (query: string) => withoutNul(qs.parse(query)) },
   });
   const services: AppServices = {
     ...deps, search: deps.search ?? new MentorSearch(deps.db), keys: new KeyRing(deps.config.encryptionKeys),
@@ -108,7 +118,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   // Platform: parsing, security, assets, pages, who is asking, what they may do, errors.
   await app.register(cookie, { secret: deps.config.session.secret });
   // Repeated fields (checkboxes) arrive as arrays; nothing else is nested.
-  await app.register(formbody, { parser: (body) => qs.parse(body) });
+  // NUL characters mean nothing in a form and PostgreSQL text refuses them: dropped at the door.
+  await app.register(formbody, { parser: (body) => withoutNul(qs.parse(body)) });
   await app.register(securityPlugin, { rateLimitPerMinute: options.rateLimitPerMinute ?? 600 });
   await app.register(viewsPlugin, { config: deps.config });
   await app.register(errorPagesPlugin);

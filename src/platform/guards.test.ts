@@ -256,6 +256,17 @@ describe('platform responses', () => {
     assert.notEqual(first?.headers['content-security-policy'], second?.headers['content-security-policy']);
   });
 
+  test('a NUL character in a form or an address is dropped, never a server error', async () => {
+    const client = new TestClient(t.app);
+    const registered = await client.post('/register', {
+      fullName: 'Nia\u0000 Lloyd', email: 'nia.lloyd.nul@example.nhs.uk', password: 'a long enough pass phrase', confirmPassword: 'a long enough pass phrase',
+    }, { from: '/register' });
+    assert.ok(registered.statusCode < 500, `answered ${registered.statusCode}`);
+    const row = await t.db.selectFrom('users').select('full_name').where('email', '=', 'nia.lloyd.nul@example.nhs.uk').executeTakeFirst();
+    assert.equal(row?.full_name, 'Nia Lloyd');
+    assert.equal((await t.app.inject({ method: 'GET', url: '/sign-in?returnTo=%00%2Faccount' })).statusCode, 200);
+  });
+
   test('GET /health answers 200 JSON with status ok', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/health' });
     assert.equal(response.statusCode, 200);

@@ -2,7 +2,8 @@
 // where each is and what comes next, offers from mentors waiting for their answer, how many of their
 // invitations are left, their mentor once they have one, and the ways to find one. A mentor, per
 // programme: invitations to answer, choices to confirm, meetings in progress, offers they made, and
-// their current mentees.
+// their current mentees. Both also see their past mentoring (ended in the last 12 months), so an
+// ended relationship's pages, the closing reflection and the help to find another mentor stay reachable.
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { sql } from 'kysely';
@@ -22,6 +23,13 @@ export interface HomeInvitation {
   nextStep: string;
 }
 
+/** A relationship that has ended, linking to its page. */
+export interface PastMentoring {
+  name: string;
+  href: string;
+  endedAt: Date;
+}
+
 export interface MenteeProgrammeHome {
   programmeId: string;
   programmeName: string;
@@ -33,6 +41,7 @@ export interface MenteeProgrammeHome {
   /** Closed in the last two weeks (declined, expired, withdrawn…), so the mentee sees how each ended. */
   recentlyClosed: HomeInvitation[];
   mentor: { name: string; href: string } | null;
+  pastMentors: PastMentoring[];
   brokerRequestedAt: Date | null;
   findHref: string;
   shortlistHref: string;
@@ -47,6 +56,7 @@ export interface MentorProgrammeHome {
   meetings: HomeInvitation[];
   offers: HomeInvitation[];
   mentees: { name: string; href: string; startedAt: Date }[];
+  pastMentees: PastMentoring[];
 }
 
 export interface ChemistryHome {
@@ -92,9 +102,9 @@ export async function getChemistryHomeSummary(db: Db, actor: Actor, now: Date = 
     db.selectFrom('relationships as r')
       .innerJoin('users as me', 'me.id', 'r.mentee_id')
       .innerJoin('users as mo', 'mo.id', 'r.mentor_id')
-      .select(['r.id', 'r.programme_id', 'r.mentee_id', 'r.mentor_id', 'r.invitation_id', 'r.started_at', 'me.full_name as menteeName', 'mo.full_name as mentorName'])
+      .select(['r.id', 'r.programme_id', 'r.mentee_id', 'r.mentor_id', 'r.invitation_id', 'r.status', 'r.started_at', 'r.ended_at', 'me.full_name as menteeName', 'mo.full_name as mentorName'])
       .where((eb) => eb.or([eb('r.mentee_id', '=', actor.id), eb('r.mentor_id', '=', actor.id)]))
-      .where('r.status', '=', 'active')
+      .where((eb) => eb.or([eb('r.status', '=', 'active'), eb.and([eb('r.status', '=', 'ended'), eb('r.ended_at', '>', sql<Date>`now() - interval '12 months'`)])]))
       .orderBy('r.started_at')
       .execute(),
     db.selectFrom('broker_requests').select(['programme_id', 'created_at']).where('mentee_id', '=', actor.id).where('status', '=', 'open').execute(),
@@ -104,18 +114,26 @@ export async function getChemistryHomeSummary(db: Db, actor: Actor, now: Date = 
   });
   const isOpen = (row: Row) => (openInvitationStatuses as readonly string[]).includes(row.status);
   const has = (programmeId: string, role: 'mentee' | 'mentor') => actor.memberships.some((m) => m.programmeId === programmeId && m.role === role);
+  const active = relationships.filter((r) => r.status === 'active');
+  const ended = relationships.flatMap((r) => (r.status === 'ended' && r.ended_at ? [{ ...r, endedAt: new Date(r.ended_at) }] : []))
+    .sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime());
+  // Newest first; the query keeps only those ended in the last 12 months.
+  const past = (programmeId: string, viewer: 'mentee' | 'mentor'): PastMentoring[] => ended
+    .filter((r) => r.programme_id === programmeId && (viewer === 'mentee' ? r.mentee_id : r.mentor_id) === actor.id)
+    .map((r) => ({ name: viewer === 'mentee' ? r.mentorName : r.menteeName, href: `/relationships/${r.id}`, endedAt: r.endedAt }));
 
   const asMentee = programmes.filter((p) => has(p.id, 'mentee')).map((p): MenteeProgrammeHome => {
     const all = invitations.filter((row) => row.programme_id === p.id && row.mentee_id === actor.id);
     const mine = all.filter(isOpen);
     const left = Math.max(0, p.max_open_invitations - mine.length);
-    const relationship = relationships.find((r) => r.programme_id === p.id && r.mentee_id === actor.id);
+    const relationship = active.find((r) => r.programme_id === p.id && r.mentee_id === actor.id);
     return {
       programmeId: p.id, programmeName: p.name, left, max: p.max_open_invitations, slotsText: slotsText({ max: p.max_open_invitations, left }),
       invitations: mine.filter((row) => !(row.status === 'pending' && row.initiated_by === 'mentor')).map((row) => item(row, 'mentee')),
       offers: mine.filter((row) => row.status === 'pending' && row.initiated_by === 'mentor').map((row) => item(row, 'mentee')),
       recentlyClosed: all.filter((row) => !isOpen(row) && row.status !== 'chosen').map((row) => item(row, 'mentee')),
       mentor: relationship ? { name: relationship.mentorName, href: `/relationships/${relationship.id}` } : null,
+      pastMentors: past(p.id, 'mentee'),
       brokerRequestedAt: brokers.find((b) => b.programme_id === p.id)?.created_at ?? null,
       findHref: paths.findMentor(p.id), shortlistHref: paths.shortlist(p.id), brokerHref: paths.brokerRequest(p.id),
     };
@@ -130,8 +148,9 @@ export async function getChemistryHomeSummary(db: Db, actor: Actor, now: Date = 
       toConfirm: mine.filter((row) => row.status === 'met' && row.chosen_at !== null).map((row) => item(row, 'mentor')),
       meetings: mine.filter((row) => row.status === 'accepted' || (row.status === 'met' && row.chosen_at === null)).map((row) => item(row, 'mentor')),
       offers: mine.filter(pendingOffer).map((row) => item(row, 'mentor')),
-      mentees: relationships.filter((r) => r.programme_id === p.id && r.mentor_id === actor.id)
+      mentees: active.filter((r) => r.programme_id === p.id && r.mentor_id === actor.id)
         .map((r) => ({ name: r.menteeName, href: `/relationships/${r.id}`, startedAt: r.started_at })),
+      pastMentees: past(p.id, 'mentor'),
     };
   });
   return { asMentee, asMentor };

@@ -62,14 +62,23 @@ export async function loadForParty(db: Db, actor: Actor, relationshipId: string)
 }
 
 /**
+ * Locks the relationship row (FOR UPDATE) inside the caller's transaction and checks that the actor
+ * is a party (404 otherwise), whether or not it is still active. Only for the few changes an ended
+ * relationship still takes, each checking its own rule; everything else uses lockForChange.
+ */
+export async function lockForParty(trx: Trx, actor: Actor, relationshipId: string): Promise<RelationshipContext> {
+  const relationship = await trx.selectFrom('relationships').selectAll().where('id', '=', relationshipId).forUpdate().executeTakeFirst();
+  return build(trx, actor, relationship);
+}
+
+/**
  * For changing: locks the relationship row (FOR UPDATE) inside the caller's transaction, then checks
  * that the actor is a party (404 otherwise) and that it is still active (RelationshipEndedError).
  * Every change to a relationship's content goes through here, so an ending and a change racing each
  * other are serialised on this row.
  */
 export async function lockForChange(trx: Trx, actor: Actor, relationshipId: string): Promise<RelationshipContext> {
-  const relationship = await trx.selectFrom('relationships').selectAll().where('id', '=', relationshipId).forUpdate().executeTakeFirst();
-  const context = await build(trx, actor, relationship);
+  const context = await lockForParty(trx, actor, relationshipId);
   if (!policies.canWorkInRelationship(actor, { menteeId: context.relationship.mentee_id, mentorId: context.relationship.mentor_id, status: context.relationship.status })) {
     throw new RelationshipEndedError();
   }

@@ -1,7 +1,9 @@
 // The programme admins' side of endings: ending a relationship for conduct reasons (the reason is
 // theirs alone; both parties are told neutrally that the programme has closed it and whom to ask),
 // and the list of the programme's endings with their reasons, which only programme admins see
-// (PRODUCT.md, "who sees what"). Admins never see a relationship's content here.
+// (PRODUCT.md, "who sees what"). Admins never see a relationship's content here. An admin who is
+// the mentee or mentor of a relationship neither sees its ending nor ends it as an admin: for them it
+// is a 404, as in the concerns queue.
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import type { Db } from '../../db/connection.ts';
@@ -33,6 +35,9 @@ async function people(db: Db | Trx, ids: string[]): Promise<Map<string, Person>>
 
 const missing = (id: string): Person => ({ id, fullName: 'Someone no longer registered', email: '' });
 
+/** The admin is one of the pair: their own relationship is not theirs to oversee. */
+const isOwn = (actor: Actor, r: { mentee_id: string; mentor_id: string }): boolean => r.mentee_id === actor.id || r.mentor_id === actor.id;
+
 export interface AdminEndPage {
   programme: { id: string; name: string };
   relationshipId: string;
@@ -51,7 +56,7 @@ export async function getAdminEndPage(db: Db, actor: Actor, programmeId: string,
   const r = await db.selectFrom('relationships as r').innerJoin('programmes as p', 'p.id', 'r.programme_id')
     .select(['r.id', 'r.mentee_id', 'r.mentor_id', 'r.mentoring_type', 'r.phase', 'r.started_at', 'r.ended_at', 'p.name as programmeName'])
     .where('r.id', '=', relationshipId).where('r.programme_id', '=', programmeId).executeTakeFirst();
-  if (!r) throw new NotFoundError();
+  if (!r || isOwn(actor, r)) throw new NotFoundError();
   const found = await people(db, [r.mentee_id, r.mentor_id]);
   return {
     programme: { id: programmeId, name: r.programmeName }, relationshipId: r.id,
@@ -67,7 +72,7 @@ export async function adminEndRelationship(deps: RelationshipDeps, actor: Actor,
   requireOverseer(actor, programmeId);
   await deps.db.transaction().execute(async (trx) => {
     const r = await trx.selectFrom('relationships').selectAll().where('id', '=', relationshipId).where('programme_id', '=', programmeId).forUpdate().executeTakeFirst();
-    if (!r) throw new NotFoundError();
+    if (!r || isOwn(actor, r)) throw new NotFoundError();
     if (r.status !== 'active') throw new AlreadyEndedError();
     const [found, programme] = await Promise.all([
       people(trx, [r.mentee_id, r.mentor_id]),
@@ -108,6 +113,7 @@ export async function listEndings(db: Db, actor: Actor, programmeId: string): Pr
     .leftJoin('users as mentor', 'mentor.id', 'r.mentor_id')
     .select(['e.kind', 'e.ended_by', 'e.reason', 'e.created_at', 'r.mentee_id', 'r.mentor_id', 'r.mentoring_type', 'mentee.full_name as menteeName', 'mentor.full_name as mentorName'])
     .where('r.programme_id', '=', programmeId)
+    .where('r.mentee_id', '<>', actor.id).where('r.mentor_id', '<>', actor.id)
     .orderBy('e.created_at', 'desc')
     .limit(500)
     .execute();

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { addMembership } from '../../../test/support/builders.ts';
 import { allEmailText, emailsTo, templatesTo } from '../invitations/testing.ts';
 import { buildOutsiders, buildRelationship, postAs, SECRET_REASON, type Pair } from './testing.ts';
 
@@ -96,4 +97,29 @@ test('only the programme\'s own admins can end a relationship or read the ending
   assert.equal((await others.otherProgrammeAdmin.client.get(endingsPath(pair.programmeId))).statusCode, 403);
   assert.equal((await statusOf(pair)).status, 'active');
   assert.equal((await others.programmeAdmin.client.get(endingsPath(pair.programmeId))).statusCode, 200);
+});
+
+test('a programme admin who is one of the pair neither sees their ending reason nor ends it as an admin', async () => {
+  const pair = await buildRelationship(t);
+  const { programmeAdmin } = await buildOutsiders(t, pair.programmeId);
+  // The mentor is also an admin of the programme; another pair's ending stays visible to them.
+  await addMembership(t.db, pair.mentor.user.id, pair.programmeId, 'programme_admin');
+  const other = await buildRelationship(t, { programmeId: pair.programmeId });
+  assert.equal((await postAs(other.mentee, `/relationships/${other.relationshipId}/end`, { kind: 'completed', reason: 'OTHER-PAIR-REASON', confirm: 'yes' })).statusCode, 302);
+  assert.equal((await postAs(pair.mentee, `/relationships/${pair.relationshipId}/end`, { kind: 'ended_early', reason: SECRET_REASON, confirm: 'yes' })).statusCode, 302);
+
+  const list = await pair.mentor.client.get(endingsPath(pair.programmeId));
+  assert.equal(list.statusCode, 200);
+  assert.ok(list.body.includes('OTHER-PAIR-REASON'), 'other pairs\' endings are listed');
+  assert.ok(!list.body.includes('REASON-MARKER'), 'not the reason their own mentee gave');
+  assert.ok((await programmeAdmin.client.get(endingsPath(pair.programmeId))).body.includes('REASON-MARKER'), 'other admins still see it');
+
+  // Their own active relationship: no admin ending page or action (404, as for one that does not exist).
+  const own = await buildRelationship(t, { programmeId: pair.programmeId });
+  await addMembership(t.db, own.mentee.user.id, pair.programmeId, 'programme_admin');
+  assert.equal((await own.mentee.client.get(adminEndPath(own))).statusCode, 404);
+  assert.equal((await postAs(own.mentee, adminEndPath(own), { reason: 'Conduct', confirm: 'yes' })).statusCode, 404);
+  assert.equal((await postAs(own.mentee, adminEndPath(own), { reason: '' })).statusCode, 404);
+  assert.equal((await statusOf(own)).status, 'active');
+  assert.equal((await programmeAdmin.client.get(adminEndPath(own))).statusCode, 200);
 });

@@ -14,6 +14,7 @@ import type { EmailAttachment } from '../../db/types.ts';
 import type { Person } from './access.ts';
 import { absoluteUrl, mailDeps, paths, type RelationshipDeps, type Trx } from './deps.ts';
 import { endingEmails, endingTemplate, type EndingEmail } from './ending-emails.ts';
+import { mentorAddress } from './session-calendar.ts';
 
 export type EndedBy = 'mentee' | 'mentor' | 'admin';
 
@@ -50,7 +51,9 @@ async function cancelFutureSessions(trx: Trx, deps: Pick<RelationshipDeps, 'conf
   if (sessions.length === 0) return [];
   const modeIds = [...new Set(sessions.map((s) => s.mode).filter((mode) => uuidPattern.test(mode)))];
   const modes = modeIds.length > 0 ? await trx.selectFrom('taxonomy_terms').select(['id', 'label']).where('id', 'in', modeIds).execute() : [];
-  const attendees = [closing.mentee, closing.mentor].filter((p) => p.email !== '').map((p) => ({ name: p.fullName, email: p.email }));
+  // The same attendees as the sessions' invitations (session-calendar.ts): the mentor by the address they share with mentees.
+  const mentor = { ...closing.mentor, email: await mentorAddress(trx, closing.mentor) };
+  const attendees = [closing.mentee, mentor].filter((p) => p.email !== '').map((p) => ({ name: p.fullName, email: p.email }));
   return sessions.map((session, index) => {
     const url = absoluteUrl(deps, paths.session(closing.relationship.id, session.id));
     return eventCalendar(deps.config, {

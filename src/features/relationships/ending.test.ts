@@ -109,6 +109,20 @@ describe('a party ends the relationship', () => {
     assert.match(list.body, /Completed[\s\S]*?Mentee/);
   });
 
+  test('the calendar cancellation names the mentor by the address their session invitations used', async () => {
+    const pair = await buildRelationship(t);
+    const contact = 'sam.mentoring@example.nhs.uk';
+    await t.db.updateTable('mentor_profiles').set({ contact_email: contact }).where('user_id', '=', pair.mentor.user.id).execute();
+    const future = await addSession(pair, new Date(Date.now() + 7 * DAY));
+    assert.equal((await endAs(pair.mentee, pair, { kind: 'completed', reason: SECRET_REASON, confirm: 'yes' })).statusCode, 302);
+    const [cancel] = await calendarsTo(t, pair.mentee.user);
+    assert.match(String(cancel?.event.uid), new RegExp(`^session-${future}@`));
+    const attendees = (cancel?.raw ?? '').replace(/\r?\n[ \t]/g, '').split(/\r?\n/).filter((line) => line.startsWith('ATTENDEE'));
+    assert.equal(attendees.length, 2);
+    assert.ok(attendees.some((line) => line.toLowerCase().includes(`mailto:${contact}`)), attendees.join('\n'));
+    assert.ok(!attendees.some((line) => line.toLowerCase().includes(pair.mentor.user.email.toLowerCase())), 'not the sign-in address');
+  });
+
   test('the mentor ends it early: the mentee gets a kind message, and help to find another mentor', async () => {
     const pair = await buildRelationship(t);
     const response = await endAs(pair.mentor, pair, { kind: 'ended_early', reason: SECRET_REASON, confirm: 'yes' });

@@ -10,7 +10,7 @@ import { actorOf } from '../../platform/request.ts';
 import { paths, relationshipDeps } from './deps.ts';
 import { getGoalFormPage, getGoalPage, getGoalsPage } from './goal-pages.ts';
 import { GROW_MAX, NOTE_MAX, TITLE_MAX, goalFields, goalSchema, reviewFields, reviewSchema } from './goal-schemas.ts';
-import { addGoal, addReview, changeGoal } from './goal-service.ts';
+import { addGoal, addReview, changeGoal, GoalChangedError } from './goal-service.ts';
 import { idParam, relationshipIdOf } from './handlers.ts';
 
 interface State {
@@ -18,6 +18,8 @@ interface State {
   errors?: FieldErrors;
   values?: Record<string, unknown>;
   conflict?: string;
+  /** A stale edit: show the stored goal and carry its version, so saving again is deliberate. */
+  adoptCurrent?: boolean;
 }
 
 const limits = { titleMax: TITLE_MAX, growMax: GROW_MAX, noteMax: NOTE_MAX };
@@ -26,9 +28,9 @@ export function createGoalHandlers(app: FastifyInstance) {
   const deps = relationshipDeps(app);
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, actor: Actor, goalId: string | null, state: State = {}) {
-    const page = await getGoalFormPage(deps.db, actor, relationshipIdOf(request), goalId);
+    const page = await getGoalFormPage(deps.db, actor, relationshipIdOf(request), goalId, state.values, state.adoptCurrent);
     return reply.status(state.status ?? 200).render('relationships/views/goal-form.njk', {
-      ...page, ...limits, values: state.values ?? page.values, errors: state.errors, conflict: state.conflict, fieldOrder: goalFields,
+      ...page, ...limits, errors: state.errors, conflict: state.conflict, fieldOrder: goalFields,
     });
   }
 
@@ -45,6 +47,8 @@ export function createGoalHandlers(app: FastifyInstance) {
       return await change();
     } catch (error) {
       if (error instanceof ValidationError) return render({ status: 400, errors: error.fieldErrors, values: keptValues(request.body) });
+      // Stale: keep what they typed, show the goal as it is now beside it, and let them save again on purpose.
+      if (error instanceof GoalChangedError) return render({ status: 409, conflict: error.message, values: keptValues(request.body), adoptCurrent: true });
       if (error instanceof ConflictError) return render({ status: 409, conflict: error.message, values: keptValues(request.body) });
       throw error;
     }

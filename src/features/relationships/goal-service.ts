@@ -14,6 +14,13 @@ import { findGoal, versionOf } from './goal-pages.ts';
 import { DUE_FIELD, dueInPastMessage, isDueDateAllowed, type GoalInput, type ReviewInput } from './goal-schemas.ts';
 import { partField } from '../../platform/date-fields.ts';
 
+/** The edit was made from a copy older than the stored goal: nothing is saved, and the form shows the goal as it is now. */
+export class GoalChangedError extends ConflictError {
+  constructor() {
+    super('This goal was changed after you opened it. Check it and make your change again', 'goal_stale');
+  }
+}
+
 function checkDueDate(input: GoalInput, storedDueOn: string | null, now: Date): void {
   if (!isDueDateAllowed(input.dueOn, storedDueOn, now)) throw new ValidationError({ [partField(DUE_FIELD, 'day')]: dueInPastMessage });
 }
@@ -50,9 +57,7 @@ export async function changeGoal(deps: RelationshipDeps, actor: Actor, relations
     const context = await lockForChange(trx, actor, relationshipId);
     const goal = await findGoal(trx, context.relationship.id, goalId);
     requireMentee(actor, context, 'change a goal');
-    if (input.version !== versionOf(goal)) {
-      throw new ConflictError('This goal was changed after you opened it. Check it and make your change again', 'goal_stale');
-    }
+    if (input.version !== versionOf(goal)) throw new GoalChangedError();
     checkDueDate(input, goal.due_on, now);
     await trx.updateTable('goals').set({
       title: input.title, reality: input.reality, options: input.options, way_forward: input.wayForward,

@@ -100,6 +100,14 @@ describe('setting goals', () => {
     assert.equal(stale.statusCode, 409);
     assert.match(stale.body, /changed after you opened it/);
     assert.equal((await goalRow(goalId)).title, 'A clearer goal');
+    // What was typed is kept, the stored goal is shown beside it, and the form now carries its version.
+    assert.match(stale.body, /<textarea[^>]*name="title"[^>]*>\s*From an old tab/);
+    assert.match(stale.body, /The goal as it is now[\s\S]*A clearer goal[\s\S]*Your changes/);
+    const adopted = /name="version" value="(\d+)"/.exec(stale.body)?.[1] ?? '';
+    assert.equal(adopted, String((await goalRow(goalId)).updated_at.getTime()));
+    const deliberate = await postAs(pair.mentee, `${goalPath(pair, goalId)}/edit`, goalForm({ title: 'From an old tab', status: 'in_progress', version: adopted }));
+    assert.equal(deliberate.statusCode, 302, 'a deliberate second save goes through');
+    assert.equal((await goalRow(goalId)).title, 'From an old tab');
 
     // A due date that has since passed can be kept; a different past date cannot be chosen.
     const past = dueIn(-10);
@@ -112,6 +120,27 @@ describe('setting goals', () => {
     assert.equal(moved.statusCode, 400);
     assert.match(moved.body, /must be today or in the future/);
     assert.equal((await goalRow(goalId)).status, 'achieved');
+  });
+
+  test('a NUL character typed into a form is dropped, never a crash: here and in another feature\'s form', async () => {
+    const pair = await buildRelationship(t);
+    const goalId = await addGoalOrFail(pair, { title: 'Apply for\u0000 band 7', reality: '\u0000' });
+    const stored = await goalRow(goalId);
+    assert.equal(stored.title, 'Apply for band 7');
+    assert.equal(stored.reality, '');
+    const onlyNul = await postAs(pair.mentee, goalsPath(pair), goalForm({ title: '\u0000' }));
+    assert.equal(onlyNul.statusCode, 400);
+    assert.match(onlyNul.body, /Enter your goal/);
+
+    const { platformAdmin } = await buildOutsiders(t, pair.programmeId);
+    const settings = await postAs(platformAdmin, `/admin/programmes/${pair.programmeId}/settings`, {
+      name: 'Programme\u0000 name', description: '', eligibility: '', mentoringTypes: ['traditional', 'reverse', 'peer'], requiresLineManager: 'no',
+      requiresAdminApproval: 'no', maxOpenInvitations: '3', invitationReminderDays: '2', invitationExpiryDays: '5', lineManagerReminderDays: '5',
+      lineManagerExpiryDays: '10', isOpen: 'yes', confidentialityText: 'What we discuss stays between us\u0000.',
+    });
+    assert.equal(settings.statusCode, 302, settings.body.slice(0, 300));
+    const programme = await t.db.selectFrom('programmes').select(['name', 'confidentiality_text']).where('id', '=', pair.programmeId).executeTakeFirstOrThrow();
+    assert.deepEqual(programme, { name: 'Programme name', confidentiality_text: 'What we discuss stays between us.' });
   });
 });
 

@@ -3,14 +3,14 @@
 // (Post/Redirect/Get) or show the page again with what went wrong.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setFlash } from '../../platform/flash.ts';
-import { parseForm } from '../../platform/forms.ts';
+import { keptValues, parseForm } from '../../platform/forms.ts';
 import { actorOf } from '../../platform/request.ts';
 import { addAction } from './action-service.ts';
 import { actionFields, actionSchema, ACTION_MAX } from './action-schemas.ts';
 import { paths, relationshipDeps } from './deps.ts';
 import { idParam, relationshipIdOf } from './handlers.ts';
 import { editNoteSchema, NOTE_MAX, privateNoteFields, privateNoteSchema, sharedNoteFields, sharedNoteSchema } from './note-schemas.ts';
-import { addSharedNote, editSharedNote, getNoteForEdit, getNotesPage, savePrivateNote } from './note-service.ts';
+import { addSharedNote, editSharedNote, getNoteForEdit, getNotesPage, NoteChangedError, savePrivateNote } from './note-service.ts';
 import { attempt, type PageState } from './note-support.ts';
 
 const fieldOrder = [...sharedNoteFields, ...actionFields, ...privateNoteFields];
@@ -27,12 +27,18 @@ export function createNoteHandlers(app: FastifyInstance) {
     });
   }
 
-  async function renderEdit(request: FastifyRequest, reply: FastifyReply, state: PageState = {}) {
+  /**
+   * The edit form. After a refused stale edit (`adoptCurrent`) it keeps what was typed, shows the note
+   * as it is now, and carries the current version, so a deliberate second save goes through.
+   */
+  async function renderEdit(request: FastifyRequest, reply: FastifyReply, state: PageState = {}, adoptCurrent = false) {
     const id = relationshipIdOf(request);
     const sessionId = idParam(request, 'sessionId');
     const page = await getNoteForEdit(deps.db, actorOf(request), id, sessionId, idParam(request, 'noteId'));
+    const stored = { sharedNote: page.body, version: String(page.version) };
     return reply.status(state.status ?? 200).render('relationships/views/note-edit.njk', {
-      ...page, values: state.values ?? { sharedNote: page.body, version: String(page.version) }, errors: state.errors, conflict: state.conflict,
+      ...page, values: state.values ? { ...state.values, ...(adoptCurrent ? { version: stored.version } : {}) } : stored,
+      current: adoptCurrent ? page.body : null, errors: state.errors, conflict: state.conflict,
       fieldOrder: sharedNoteFields, noteMax: NOTE_MAX, backHref: page.links.back,
     });
   }
@@ -63,7 +69,12 @@ export function createNoteHandlers(app: FastifyInstance) {
       const form = parseForm(editNoteSchema, request.body);
       if (!form.ok) return attempt(request, () => renderEdit(request, reply, { status: 400, errors: form.errors, values: form.values }), (state) => renderNotes(request, reply, { ...state, values: {} }));
       return attempt(request, async () => {
-        await editSharedNote(deps, actorOf(request), relationshipIdOf(request), idParam(request, 'sessionId'), idParam(request, 'noteId'), { body: form.data.sharedNote, version: form.data.version });
+        try {
+          await editSharedNote(deps, actorOf(request), relationshipIdOf(request), idParam(request, 'sessionId'), idParam(request, 'noteId'), { body: form.data.sharedNote, version: form.data.version });
+        } catch (error) {
+          if (error instanceof NoteChangedError) return renderEdit(request, reply, { status: 409, conflict: error.message, values: keptValues(request.body) }, true);
+          throw error;
+        }
         setFlash(reply, { kind: 'success', title: 'Your shared note has been changed' });
         return reply.redirect(notesPath(request));
       }, (state) => renderNotes(request, reply, { ...state, values: {} }));

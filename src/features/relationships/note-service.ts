@@ -106,6 +106,13 @@ export async function addSharedNote(deps: RelationshipDeps, actor: Actor, relati
   });
 }
 
+/** The edit was made from an older copy of the note (another tab): nothing is saved, and the form shows the note as it is now. */
+export class NoteChangedError extends ConflictError {
+  constructor() {
+    super('This note has been changed since you opened it. Check it, then make your change again', 'stale_note');
+  }
+}
+
 export interface EditNotePage {
   frame: Frame;
   session: { when: string };
@@ -137,7 +144,7 @@ export async function editSharedNote(deps: RelationshipDeps, actor: Actor, relat
     if (!note) throw new NotFoundError();
     if (note.author_id !== actor.id) throw new ConflictError('You can only change notes you wrote', 'not_author');
     // Saved from an older copy of the note (another tab): refused rather than silently overwriting the newer words.
-    if (note.updated_at.getTime() !== input.version) throw new ConflictError('This note has been changed since you opened it. Check it, then make your change again', 'stale_note');
+    if (note.updated_at.getTime() !== input.version) throw new NoteChangedError();
     await trx.updateTable('shared_notes').set({ body: input.body, updated_at: new Date() }).where('id', '=', noteId).execute();
     await recordAudit(trx, {
       actorId: actor.id, action: 'relationship.shared_note_edited', subjectType: 'relationship', subjectId: relationshipId,

@@ -47,6 +47,15 @@ test('both parties add shared notes and read each other\'s; each can change only
   assert.equal(stale.statusCode, 409);
   const stored = await t.db.selectFrom('shared_notes').select('body').where('id', '=', menteeNote.id).executeTakeFirstOrThrow();
   assert.equal(stored.body, 'Changed words');
+  // The edit form again: what was typed is kept, the stored note is shown, and the current version is carried.
+  assert.match(stale.body, /Change your shared note/);
+  assert.match(stale.body, /has been changed since you opened it/);
+  assert.match(stale.body, /<textarea[^>]*name="sharedNote"[^>]*>\s*From an old tab/);
+  assert.match(stale.body, /Your note as it is now[\s\S]*Changed words[\s\S]*Your changes/);
+  const adopted = /name="version" value="(\d+)"/.exec(stale.body)?.[1] ?? '';
+  assert.notEqual(adopted, version);
+  assert.equal((await postAs(pair.mentee, editPath, { sharedNote: 'From an old tab', version: adopted })).statusCode, 302, 'a deliberate second save goes through');
+  assert.equal((await t.db.selectFrom('shared_notes').select('body').where('id', '=', menteeNote.id).executeTakeFirstOrThrow()).body, 'From an old tab');
 
   // The other party was told a note was added, never what it says.
   const emails = await t.db.selectFrom('email_messages').select(['recipient', 'template']).where('template', '=', 'relationshipSharedNoteAdded').execute();

@@ -8,7 +8,7 @@ import type { MentoringSession } from '../../db/types-relationship.ts';
 import { eventCalendar, type CalendarMethod } from '../../email/calendar.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import { formatDateTime } from '../../platform/formatting.ts';
-import type { RelationshipContext } from './access.ts';
+import type { Person, RelationshipContext } from './access.ts';
 import { absoluteUrl, mailDeps, paths, type RelationshipDeps, type Trx } from './deps.ts';
 import { sessionEmails, sessionTemplate } from './session-emails.ts';
 
@@ -29,10 +29,14 @@ async function modeLabel(trx: Trx, modeId: string): Promise<string> {
   return term?.label ?? 'To be agreed';
 }
 
-/** The address the mentor shares with mentees (mentor_profiles.contact_email), as the chemistry meeting's invitation uses. */
-async function mentorAddress(trx: Trx, context: RelationshipContext): Promise<string> {
-  const profile = await trx.selectFrom('mentor_profiles').select('contact_email').where('user_id', '=', context.mentor.id).executeTakeFirst();
-  return profile?.contact_email ?? context.mentor.email;
+/**
+ * The mentor's attendee address: the one they share with mentees (mentor_profiles.contact_email), as
+ * the chemistry meeting's invitation uses. Every REQUEST and CANCEL of a session uses it, so a
+ * cancellation names the same attendees as the invitation it replaces.
+ */
+export async function mentorAddress(trx: Trx, mentor: Pick<Person, 'id' | 'email'>): Promise<string> {
+  const profile = await trx.selectFrom('mentor_profiles').select('contact_email').where('user_id', '=', mentor.id).executeTakeFirst();
+  return profile?.contact_email ?? mentor.email;
 }
 
 async function sessionCalendar(trx: Trx, deps: MailDeps, context: RelationshipContext, session: MentoringSession, method: CalendarMethod): Promise<EmailAttachment> {
@@ -43,7 +47,7 @@ async function sessionCalendar(trx: Trx, deps: MailDeps, context: RelationshipCo
     title: `Mentoring session: ${context.mentee.fullName} and ${context.mentor.fullName}`,
     description: `A mentoring session arranged through ${deps.config.serviceName}. Details: ${url}`,
     location: await modeLabel(trx, session.mode),
-    attendees: [{ name: context.mentee.fullName, email: context.mentee.email }, { name: context.mentor.fullName, email: await mentorAddress(trx, context) }],
+    attendees: [{ name: context.mentee.fullName, email: context.mentee.email }, { name: context.mentor.fullName, email: await mentorAddress(trx, context.mentor) }],
     url, filename: method === 'CANCEL' ? 'cancelled-mentoring-session.ics' : 'mentoring-session.ics',
   });
 }

@@ -113,3 +113,31 @@ test('an ended relationship\'s sessions can be read but not changed (409)', asyn
   assert.equal((await sessionRow(t, id)).status, 'scheduled');
   assert.equal((await templatesTo(t, pair.mentor.user)).length, before, 'nothing sent');
 });
+
+test('a session that started before the relationship ended can still be marked as held, by the pair only; later ones cannot', async () => {
+  const pair = await buildRelationship(t);
+  const before = await scheduleOrFail(t, pair, pair.mentee, 3);
+  const after = await scheduleOrFail(t, pair, pair.mentee, 4);
+  await startIn(t, before, -120);
+  await startIn(t, after, -30);
+  await endDirectly(t, pair.relationshipId);
+  await t.db.updateTable('relationships').set({ ended_at: new Date(Date.now() - 60 * 60_000) }).where('id', '=', pair.relationshipId).execute();
+
+  const page = await pair.mentor.client.get(sessionPath(pair, before));
+  assert.match(page.body, /Mark as held/);
+  assert.doesNotMatch((await pair.mentor.client.get(sessionPath(pair, after))).body, /Mark as held/);
+  const { otherMentor } = await buildOutsiders(t, pair.programmeId);
+  assert.equal((await postAs(otherMentor, `${sessionPath(pair, before)}/held`)).statusCode, 404);
+
+  const late = await postAs(pair.mentee, `${sessionPath(pair, after)}/held`);
+  assert.equal(late.statusCode, 409, 'it started after the end');
+  assert.match(late.body, /has ended/);
+  assert.equal((await sessionRow(t, after)).status, 'scheduled');
+
+  assert.equal((await postAs(pair.mentor, `${sessionPath(pair, before)}/held`)).statusCode, 302);
+  const row = await sessionRow(t, before);
+  assert.equal(row.status, 'held');
+  assert.equal((await relationshipRow(t, pair.relationshipId)).last_session_at?.getTime(), row.starts_at.getTime());
+  assert.equal((await postAs(pair.mentee, `${sessionPath(pair, before)}/held`)).statusCode, 409, 'only once');
+  assert.equal((await postAs(pair.mentee, `${sessionPath(pair, after)}/cancel`, {})).statusCode, 409, 'nothing else changes');
+});

@@ -12,6 +12,7 @@ import { loadForParty, type RelationshipContext } from './access.ts';
 import { paths } from './deps.ts';
 import { frameOf, type Frame } from './frame.ts';
 import { DEFAULT_MINUTES } from './session-schemas.ts';
+import { canStillMarkHeld } from './session-service.ts';
 
 export interface StatusTag {
   text: string;
@@ -103,7 +104,9 @@ export async function getSessionPage(db: Db, actor: Actor, relationshipId: strin
     cancellation: s.status === 'cancelled'
       ? { on: s.cancelled_at ? formatDate(s.cancelled_at) : '', by: nameOf(context, s.cancelled_by) ?? 'Someone', message: s.cancel_message }
       : null,
-    actions: { reschedule: canChange, cancel: canChange, held: canChange && started, notYetStarted: canChange && !started },
+    actions: {
+      reschedule: canChange, cancel: canChange, held: s.status === 'scheduled' && started && canStillMarkHeld(context.relationship, s), notYetStarted: canChange && !started,
+    },
     links: {
       sessions: paths.sessions(relationshipId), reschedule: paths.sessionReschedule(relationshipId, s.id), cancel: paths.sessionCancel(relationshipId, s.id),
       held: paths.sessionHeld(relationshipId, s.id), notes: paths.sessionNotes(relationshipId, s.id), reflection: paths.sessionReflection(relationshipId, s.id),

@@ -7,7 +7,7 @@ import { recordAudit } from '../../db/audit.ts';
 import type { MentoringSession } from '../../db/types-relationship.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { allowedTermIds } from '../taxonomies/service.ts';
-import { lockForChange, type RelationshipContext } from './access.ts';
+import { lockForChange, lockForParty, RelationshipEndedError, type RelationshipContext } from './access.ts';
 import type { RelationshipDeps, Trx } from './deps.ts';
 import { recordSessionHeld } from './health.ts';
 import { sendSessionCalendar } from './session-calendar.ts';
@@ -102,11 +102,22 @@ export async function cancelSession(deps: RelationshipDeps, actor: Actor, relati
   });
 }
 
+/**
+ * A session that started before the relationship ended can still be recorded as held: ending cancels
+ * only the sessions still to come, so one that took place but was not yet marked would otherwise
+ * never count. Nothing else changes on an ended relationship.
+ */
+export function canStillMarkHeld(relationship: { status: string; ended_at: Date | null }, session: Pick<MentoringSession, 'starts_at'>): boolean {
+  return relationship.status === 'active' || (relationship.ended_at !== null && new Date(session.starts_at) < new Date(relationship.ended_at));
+}
+
 /** Records that a scheduled session took place: only once it has started. Resets the relationship's health. */
 export async function markSessionHeld(deps: RelationshipDeps, actor: Actor, relationshipId: string, sessionId: string, now: Date = new Date()): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const context = await lockForChange(trx, actor, relationshipId);
+    // The parties only (404 otherwise); the ended check is canStillMarkHeld's, under the same lock.
+    const context = await lockForParty(trx, actor, relationshipId);
     const session = await lockSession(trx, context, sessionId);
+    if (!canStillMarkHeld(context.relationship, session)) throw new RelationshipEndedError();
     if (session.status !== 'scheduled') throw new SessionStateError(session);
     if (new Date(session.starts_at) > now) throw new ConflictError('This session has not started yet. You can mark it as held once it has taken place', 'session_not_started');
     await trx.updateTable('mentoring_sessions').set({ status: 'held', updated_at: now }).where('id', '=', session.id).execute();

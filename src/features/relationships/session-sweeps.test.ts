@@ -69,3 +69,19 @@ test('no prompt when the mentee has already written their reflection', async () 
   await sweep();
   assert.equal(count(await templatesTo(t, pair.mentee.user), 'sessionReflectionPrompt'), 0);
 });
+
+test('a session whose relationship is being changed (an ending in progress) is skipped, and not reminded once it has ended', async () => {
+  const pair = await buildRelationship(t);
+  const id = await scheduleOrFail(t, pair, pair.mentee, 3);
+  await startIn(t, id, 23 * 60);
+  // An ending holds the relationship row until it commits; the sweep must not read the old status meanwhile.
+  await t.db.transaction().execute(async (trx) => {
+    await trx.selectFrom('relationships').select('id').where('id', '=', pair.relationshipId).forUpdate().execute();
+    await trx.updateTable('relationships').set({ status: 'ended', end_kind: 'completed', ended_at: new Date(), phase: 'moving_on' }).where('id', '=', pair.relationshipId).execute();
+    await sweep();
+    assert.equal((await sessionRow(t, id)).reminded_at, null, 'skipped while locked');
+  });
+  await sweep();
+  assert.equal((await sessionRow(t, id)).reminded_at, null, 'ended: no reminder');
+  for (const person of [pair.mentee.user, pair.mentor.user]) assert.equal(count(await templatesTo(t, person), 'sessionReminder'), 0);
+});

@@ -1,9 +1,11 @@
 // The session parts of the 'relationship.sweep' job (sweep.ts): a reminder to both parties 24 hours
 // before a scheduled session, and a prompt to the mentee to write their session reflection once a
 // session has been held (or was scheduled and ended at least an hour ago, so probably was). Each due
-// session is handled in its own transaction that locks it with SKIP LOCKED, re-checks that it is
-// still due, and claims its mark (reminded_at, reflection_prompted_at) before queueing the emails,
-// so a sweep run twice, on two instances at once, or again after a restart sends each one once.
+// session is handled in its own transaction that locks its relationship row, then the session, with
+// SKIP LOCKED (the order every change uses, so an ending or a cancellation in progress is skipped and
+// the next run sees its result), re-checks that the relationship is still active and the session
+// still due, and claims its mark (reminded_at, reflection_prompted_at) before queueing the emails, so
+// a sweep run twice, on two instances at once, or again after a restart sends each one once.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import { queueEmail } from '../../email/outbox.ts';
@@ -38,10 +40,13 @@ function promptDue(now: Date): Expression<SqlBool> {
 type Kind = 'reminder' | 'reflectionPrompt';
 const rules: Record<Kind, (now: Date) => Expression<SqlBool>> = { reminder: reminderDue, reflectionPrompt: promptDue };
 
-async function handleOne(deps: SweepDeps, kind: Kind, sessionId: string, now: Date): Promise<boolean> {
+async function handleOne(deps: SweepDeps, kind: Kind, sessionId: string, relationshipId: string, now: Date): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     // Lock first, then re-check in a new statement, so the check sees anything committed before the lock.
-    const locked = await trx.selectFrom('mentoring_sessions').select('id').where('id', '=', sessionId).forUpdate().skipLocked().executeTakeFirst();
+    const relationship = await trx.selectFrom('relationships').select('id').where('id', '=', relationshipId).forUpdate().skipLocked().executeTakeFirst();
+    if (!relationship) return false;
+    const locked = await trx.selectFrom('mentoring_sessions').select('id').where('id', '=', sessionId).where('relationship_id', '=', relationshipId)
+      .forUpdate().skipLocked().executeTakeFirst();
     if (!locked) return false;
     const due = await trx.selectFrom('mentoring_sessions as s')
       .innerJoin('relationships as r', 'r.id', 's.relationship_id')
@@ -81,10 +86,10 @@ async function handleOne(deps: SweepDeps, kind: Kind, sessionId: string, now: Da
 
 async function sweepKind(deps: SweepDeps, kind: Kind, now: Date): Promise<number> {
   const due = await deps.db.selectFrom('mentoring_sessions as s').innerJoin('relationships as r', 'r.id', 's.relationship_id')
-    .select('s.id').where(rules[kind](now)).orderBy('s.starts_at').limit(BATCH).execute();
+    .select(['s.id', 's.relationship_id']).where(rules[kind](now)).orderBy('s.starts_at').limit(BATCH).execute();
   let done = 0;
-  for (const { id } of due) {
-    if (await handleOne(deps, kind, id, now)) done += 1;
+  for (const { id, relationship_id: relationshipId } of due) {
+    if (await handleOne(deps, kind, id, relationshipId, now)) done += 1;
   }
   return done;
 }

@@ -108,6 +108,8 @@ test('bad input: 400 with the NHS messages, what was typed kept, and nothing wri
     [{ sessionTime: '25:99' }, 'Enter the time of the session, like 2:30pm or 14:30'],
     [{ sessionMode: '' }, 'Choose how you will meet'],
     [{ location: 'x'.repeat(301) }, 'Place or video link must be 300 characters or fewer'],
+    // A place with a space or a NUL character at the end, next to a wrong date: still a 400, never a crash.
+    [{ 'sessionDate-year': '2020', location: 'the library \u0000' }, 'Date of the session must be today or in the future'],
   ];
   for (const [change, message] of cases) {
     const response = await postAs(pair.mentee, path, await scheduleForm(t, 5, change));
