@@ -159,8 +159,8 @@ for (const javaScript of [true, false]) {
       await page.getByRole('table', { name: 'Upcoming sessions' }).getByRole('cell', { name: '45 minutes' }).waitFor();
 
       // A session they held last week, recorded by the mentee (no date first).
-      await page.getByRole('link', { name: 'Record a session held outside the platform' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Record a session held outside the platform' }).waitFor();
+      await page.getByRole('link', { name: 'Record a past session that was not scheduled here' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Record a past session' }).waitFor();
       await check(page, 'record a session');
       await page.getByRole('button', { name: 'Record the session' }).click();
       await expectErrorSummary(page, 'Enter the date of the session');

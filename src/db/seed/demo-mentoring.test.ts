@@ -236,8 +236,8 @@ test("the programme admin's programme has amber and red relationships, concerns 
   const { programme_id: programmeId } = await db.selectFrom('programme_memberships').select('programme_id').where('user_id', '=', user.id).where('role', '=', 'programme_admin').executeTakeFirstOrThrow();
   const list = await client.get(`/admin/programmes/${programmeId}/relationships`);
   assert.equal(list.statusCode, 200);
-  assert.match(list.body, /Amber: no session for 45 days/);
-  assert.match(list.body, /Red: no session for 60 days/);
+  assert.match(list.body, /Amber: no session held in 45 days or more/);
+  assert.match(list.body, /Red: no session held in 60 days or more/);
   for (const status of ['open', 'in_progress', 'closed']) {
     const queue = await client.get(`/admin/programmes/${programmeId}/concerns?status=${status}`);
     assert.equal(queue.statusCode, 200);

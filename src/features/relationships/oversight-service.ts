@@ -19,8 +19,8 @@ export type HealthFlag = (typeof healthFlags)[number];
 /** Health is set by the sessions rule: no session held for 45 days is amber, for 60 days red. */
 export const healthTags: Record<HealthFlag, { text: string; colour: string }> = {
   green: { text: 'On track', colour: 'green' },
-  amber: { text: 'Amber: no session for 45 days', colour: 'orange' },
-  red: { text: 'Red: no session for 60 days', colour: 'red' },
+  amber: { text: 'Amber: no session held in 45 days or more', colour: 'orange' },
+  red: { text: 'Red: no session held in 60 days or more', colour: 'red' },
 };
 
 export const endKindLabels: Record<RelationshipEndKind, string> = {

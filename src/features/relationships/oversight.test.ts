@@ -64,7 +64,7 @@ test('the list shows each relationship\'s facts, counts amber and red, and no co
   const row = new RegExp(`${pair.mentee.user.fullName}[\\s\\S]*?${pair.mentor.user.fullName}[\\s\\S]*?Traditional mentoring[\\s\\S]*?Setting direction[\\s\\S]*?Not ended[\\s\\S]*?>2<[\\s\\S]*?On track`);
   assert.match(page.body, row);
   assert.match(page.body, /Reverse mentoring[\s\S]*?\(completed\)/);
-  assert.match(page.body, /Amber: no session for 45 days/);
+  assert.match(page.body, /Amber: no session held in 45 days or more/);
   assertNoContent(page.body, 'the list');
 });
 

@@ -108,7 +108,7 @@ export async function getOverview(db: Db, actor: Actor, relationshipId: string, 
     lastHeldOn: lastHeld ? formatDate(lastHeld.starts_at) : null,
     goals: goals.map((g) => ({ title: g.title, status: goalStatusLabels[g.status], href: paths.goal(r.id, g.id) })),
     openActions: actions.map((a) => ({
-      description: a.description, owner: a.owner_id === actor.id ? 'You' : (a.ownerName ?? 'Either of you'),
+      description: a.description, owner: a.owner_id === actor.id ? 'You' : (a.ownerName ?? 'Both of you'),
       due: a.due_on ? formatDate(a.due_on) : null, overdue: a.due_on !== null && a.due_on < today,
     })),
     resources: resources.map((x) => ({ title: x.title, summary: x.summary, href: `${paths.resources(r.id)}#resource-${x.id}` })),

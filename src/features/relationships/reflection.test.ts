@@ -132,7 +132,7 @@ test('the trend chart and its table show the same numbers, in date order', async
   assert.match(svg, /aria-labelledby="usefulness-chart-title"/);
   assert.match(svg, /<title id="usefulness-chart-title">How useful sessions were, out of 10: 4 sessions from .+\. Lowest 4, highest 9, most recent 6\.<\/title>/);
   const inChart = [...svg.matchAll(/<circle[^>]*data-usefulness="(\d+)"/g)].map((m) => m[1]);
-  const table = /<table class="nhsuk-table" id="reflections-table">[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
+  const table = /<table class="nhsuk-table[^"]*" id="reflections-table"[^>]*>[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
   assert.match(table, /<caption/);
   const inTable = [...table.matchAll(/<td[^>]*data-usefulness="(\d+)"/g)].map((m) => m[1]);
   assert.deepEqual(inChart, scores.map(([, s]) => s));

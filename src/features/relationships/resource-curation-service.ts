@@ -42,13 +42,13 @@ export function curationPaths(scope: LibraryScope) {
   };
 }
 
-/** The library's name for headings, after checking the actor may curate it (403, or 404 for no such programme). */
+/** The library's name for headings (the platform's, or the programme's name), after checking the actor may curate it (403, or 404 for no such programme). */
 export async function libraryName(db: Db | Trx, actor: Actor, scope: LibraryScope): Promise<string> {
   if (!policies.canCurateResources(actor, scope.programmeId)) throw new ForbiddenError();
   if (scope.programmeId === null) return 'Platform resource library';
   const programme = await db.selectFrom('programmes').select('name').where('id', '=', scope.programmeId).executeTakeFirst();
   if (!programme) throw new NotFoundError();
-  return `${programme.name}: resources`;
+  return programme.name;
 }
 
 export async function listForCuration(db: Db, actor: Actor, scope: LibraryScope) {
