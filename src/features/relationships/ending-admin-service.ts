@@ -93,6 +93,7 @@ export interface EndingRow {
   kind: string;
   endedBy: string;
   reason: string;
+  href: string;
 }
 
 /** Who ended it, as admins read it: the mentee, the mentor or a programme admin. */
@@ -111,7 +112,7 @@ export async function listEndings(db: Db, actor: Actor, programmeId: string): Pr
     .innerJoin('relationships as r', 'r.id', 'e.relationship_id')
     .leftJoin('users as mentee', 'mentee.id', 'r.mentee_id')
     .leftJoin('users as mentor', 'mentor.id', 'r.mentor_id')
-    .select(['e.kind', 'e.ended_by', 'e.reason', 'e.created_at', 'r.mentee_id', 'r.mentor_id', 'r.mentoring_type', 'mentee.full_name as menteeName', 'mentor.full_name as mentorName'])
+    .select(['e.kind', 'e.ended_by', 'e.reason', 'e.created_at', 'r.id', 'r.mentee_id', 'r.mentor_id', 'r.mentoring_type', 'mentee.full_name as menteeName', 'mentor.full_name as mentorName'])
     .where('r.programme_id', '=', programmeId)
     .where('r.mentee_id', '<>', actor.id).where('r.mentor_id', '<>', actor.id)
     .orderBy('e.created_at', 'desc')
@@ -122,6 +123,7 @@ export async function listEndings(db: Db, actor: Actor, programmeId: string): Pr
     endings: rows.map((row) => ({
       endedOn: formatDate(row.created_at), menteeName: row.menteeName ?? 'Someone no longer registered', mentorName: row.mentorName ?? 'Someone no longer registered',
       typeLabel: typeWording[row.mentoring_type].label, kind: endKindForAdmins[row.kind], endedBy: endedByOf(row), reason: row.reason,
+      href: paths.adminRelationship(programmeId, row.id),
     })),
   };
 }
