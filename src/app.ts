@@ -12,6 +12,7 @@ import { MentorSearch } from './matching/search-service.ts';
 import { KeyRing } from './platform/crypto.ts';
 import type { ChangeFeed } from './platform/change-feed.ts';
 import { SessionCache } from './auth/session-cache.ts';
+import { ContextCache } from './features/search/context-cache.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { securityPlugin } from './platform/security.ts';
 import { staticAssetsPlugin } from './platform/static-assets.ts';
@@ -59,6 +60,7 @@ export interface AppServices {
   keys: KeyRing;
   feed: ChangeFeed | null;
   sessionCache: SessionCache | null;
+  contextCache: ContextCache | null;
 }
 
 export interface RouteSummary {
@@ -103,7 +105,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   });
   const services: AppServices = {
     ...deps, search: deps.search ?? new MentorSearch(deps.db), keys: new KeyRing(deps.config.encryptionKeys),
-    feed: deps.feed ?? null, sessionCache: deps.feed ? new SessionCache(deps.feed) : null,
+    feed: deps.feed ?? null, sessionCache: deps.feed ? new SessionCache(deps.feed) : null, contextCache: deps.feed ? new ContextCache(deps.feed) : null,
   };
   app.decorate('deps', services);
   const routeList: RouteSummary[] = [];
@@ -125,6 +127,13 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(errorPagesPlugin);
   await app.register(staticAssetsPlugin);
   await app.register(sessionsPlugin);
+  // A person's own change is seen at once on this instance: whatever they post, what is held for
+  // them is dropped before the answer leaves (other instances hear of it from the change feed).
+  app.addHook('onSend', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || !request.actor) return;
+    services.sessionCache?.forgetUser(request.actor.id);
+    services.contextCache?.forget(request.actor.id);
+  });
   await app.register(setupGatePlugin);
   await app.register(guardPlugin);
   await app.register(csrfPlugin);

@@ -42,6 +42,7 @@ export class SessionCache {
   }
 
   forget(sessionId: string): void {
+    this.epoch += 1;
     const entry = this.entries.get(sessionId);
     if (!entry) return;
     this.entries.delete(sessionId);

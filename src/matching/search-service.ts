@@ -3,7 +3,7 @@
 // and `taxonomy_changed` when terms change (bit positions move, so everything is rebuilt). If the
 // listening connection drops, everything is rebuilt on next use, so a missed notification can
 // never leave an instance answering from stale data for long (docs/adr/0003).
-import pg from 'pg';
+import { listenForChanges } from '../platform/listener.ts';
 import type { Db } from '../db/connection.ts';
 import { loadApprovedMentors } from './mentor-loader.ts';
 import { MentorIndex } from './search-index.ts';
@@ -80,35 +80,21 @@ export class MentorSearch {
     }, 20);
   }
 
-  /** Listens for change notifications until the returned function is called. */
-  async listen(url: string, log: (message: string) => void = () => undefined): Promise<() => Promise<void>> {
-    let client: pg.Client | undefined;
-    let stopped = false;
-    let retry: NodeJS.Timeout | undefined;
-    const connect = async () => {
-      const next = new pg.Client({ connectionString: url });
-      next.on('notification', (message) => {
-        if (message.channel === TAXONOMY_CHANGED) this.reset();
-        else if (message.channel === MENTOR_CHANGED && message.payload) this.queue(message.payload);
-      });
-      next.on('error', () => {
-        // Notifications may have been missed: start again from the database, then reconnect.
+  /** Listens for change notifications until the returned function is called (platform/listener.ts: heartbeats, reconnects). */
+  listen(url: string, log: (message: string) => void = () => undefined): Promise<() => Promise<void>> {
+    return listenForChanges({
+      url, name: 'mentoring-hub search index', channels: [MENTOR_CHANGED, TAXONOMY_CHANGED], log,
+      onNotification: (channel, payload) => {
+        if (channel === TAXONOMY_CHANGED) this.reset();
+        else if (channel === MENTOR_CHANGED && payload) this.queue(payload);
+      },
+      // Notifications may have been missed: start again from the database.
+      onReset: () => {
+        clearTimeout(this.flushTimer);
+        this.flushTimer = undefined;
+        this.pending = new Set();
         this.reset();
-        next.end().catch(() => undefined);
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-      });
-      await next.connect();
-      await next.query(`listen ${MENTOR_CHANGED}; listen ${TAXONOMY_CHANGED}`);
-      client = next;
-      this.reset();
-      log('listening for mentor changes');
-    };
-    await connect();
-    return async () => {
-      stopped = true;
-      clearTimeout(retry);
-      clearTimeout(this.flushTimer);
-      await client?.end().catch(() => undefined);
-    };
+      },
+    });
   }
 }

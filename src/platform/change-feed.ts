@@ -3,8 +3,8 @@
 // channel with the id of whoever the change concerns; handlers drop what they hold for that id.
 // While the connection is down nothing can be trusted: `live` is false (caches step aside and read
 // the database) and every reset handler runs, both when the connection is lost and when it is made
-// again, because notifications may have been missed in between.
-import pg from 'pg';
+// again, because notifications may have been missed in between (platform/listener.ts).
+import { listenForChanges } from './listener.ts';
 
 export const channels = {
   /** Payload: a user id — their sessions, name, platform role or programme roles changed. */
@@ -14,6 +14,9 @@ export const channels = {
 } as const;
 
 type Channel = (typeof channels)[keyof typeof channels];
+
+/** The listening connection's application_name. */
+export const CHANGE_FEED_NAME = 'mentoring-hub change feed';
 
 export class ChangeFeed {
   private readonly handlers = new Map<Channel, ((payload: string) => void)[]>();
@@ -37,36 +40,15 @@ export class ChangeFeed {
     for (const handler of this.resets) handler();
   }
 
-  /** Listens until the returned function is called; reconnects after a lost connection. */
-  async start(url: string, log: (message: string) => void = () => undefined): Promise<() => Promise<void>> {
-    let client: pg.Client | undefined;
-    let stopped = false;
-    let retry: NodeJS.Timeout | undefined;
-    const connect = async () => {
-      const next = new pg.Client({ connectionString: url });
-      next.on('notification', (message) => {
-        for (const handler of this.handlers.get(message.channel as Channel) ?? []) handler(message.payload ?? '');
-      });
-      next.on('error', () => {
-        this.isLive = false;
-        this.reset();
-        next.end().catch(() => undefined);
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-      });
-      await next.connect();
-      await next.query(Object.values(channels).map((channel) => `listen ${channel}`).join('; '));
-      client = next;
-      this.reset();
-      this.isLive = true;
-      log('listening for session and search changes');
-    };
-    await connect();
-    return async () => {
-      stopped = true;
-      this.isLive = false;
-      clearTimeout(retry);
-      await client?.end().catch(() => undefined);
-      this.reset();
-    };
+  /** Listens until the returned function is called (platform/listener.ts: heartbeats, reconnects for as long as it takes). */
+  start(url: string, log: (message: string) => void = () => undefined, heartbeatMs?: number): Promise<() => Promise<void>> {
+    return listenForChanges({
+      url, name: CHANGE_FEED_NAME, channels: Object.values(channels), log, ...(heartbeatMs ? { heartbeatMs } : {}),
+      onNotification: (channel, payload) => {
+        for (const handler of this.handlers.get(channel as Channel) ?? []) handler(payload);
+      },
+      onReset: () => this.reset(),
+      onLive: (live) => (this.isLive = live),
+    });
   }
 }

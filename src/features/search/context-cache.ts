@@ -6,8 +6,11 @@ import type { Db } from '../../db/connection.ts';
 import { channels, type ChangeFeed } from '../../platform/change-feed.ts';
 import { loadSearchContext, type SearchContext } from './context.ts';
 
+/** However quiet the feed, a context is read afresh at least this often. */
+const MAX_AGE_MS = 60_000;
+
 export class ContextCache {
-  private readonly entries = new Map<string, SearchContext>();
+  private readonly entries = new Map<string, { context: SearchContext; readAt: number }>();
   /** Counts notifications: a context read while one arrived may predate that change, so it is not kept. */
   private epoch = 0;
 
@@ -23,20 +26,22 @@ export class ContextCache {
     });
   }
 
-  async load(db: Db, menteeId: string, programmeId: string): Promise<SearchContext> {
+  async load(db: Db, menteeId: string, programmeId: string, now = Date.now()): Promise<SearchContext> {
     const key = `${menteeId} ${programmeId}`;
     const held = this.feed.live ? this.entries.get(key) : undefined;
-    if (held) return held;
+    if (held && now - held.readAt < MAX_AGE_MS) return held.context;
     const epoch = this.epoch;
     const context = await loadSearchContext(db, menteeId, programmeId);
     if (this.feed.live && epoch === this.epoch) {
       if (this.entries.size >= this.maxEntries) this.entries.clear();
-      this.entries.set(key, context);
+      this.entries.set(key, { context, readAt: now });
     }
     return context;
   }
 
-  private forget(menteeId: string): void {
+  /** Drops a mentee's contexts (their own change on this instance is seen at once, without waiting for the notification). */
+  forget(menteeId: string): void {
+    this.epoch += 1;
     for (const key of this.entries.keys()) if (key.startsWith(`${menteeId} `)) this.entries.delete(key);
   }
 }

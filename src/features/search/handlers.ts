@@ -9,7 +9,6 @@ import { filterPanelHtml } from './filter-panel.ts';
 import { parseSearchQuery, queryString } from './filters.ts';
 import { getMentorProfilePage } from './mentor-profile-service.ts';
 import { pagination } from './pagination.ts';
-import { ContextCache } from './context-cache.ts';
 import type { SearchContext } from './context.ts';
 import { identityOf, PageCache } from './page-cache.ts';
 import { findMentors, loadSearchInputs, type SearchInputs } from './service.ts';
@@ -37,7 +36,7 @@ const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 export function createSearchHandlers(app: FastifyInstance) {
   const { db, search } = app.deps;
   const pages = new PageCache(PAGE_CACHE_BYTES);
-  const contexts = app.deps.feed ? new ContextCache(app.deps.feed) : null;
+  const contexts = app.deps.contextCache;
 
   return {
     async search(request: FastifyRequest, reply: FastifyReply) {
@@ -46,7 +45,7 @@ export function createSearchHandlers(app: FastifyInstance) {
       const inputs = await loadSearchInputs({ db, search }, actor, programmeId, contexts);
       // A page showing a one-time message, or one that must set the CSRF cookie, is never cached.
       const csrfSecret = request.cookies.mh_csrf;
-      const cacheable = csrfSecret !== undefined && request.cookies.mh_flash === undefined;
+      const cacheable = csrfSecret !== undefined && request.unsignCookie(csrfSecret).valid && request.cookies.mh_flash === undefined;
       const key = `${actor.id} ${request.url}`;
       const validity = cacheable ? pageValidity(inputs, actor, csrfSecret) : '';
       const cached = cacheable ? pages.get(key, validity, reply.scriptNonce) : undefined;
@@ -63,8 +62,12 @@ export function createSearchHandlers(app: FastifyInstance) {
       if (!cacheable) return reply.render('search/views/find-a-mentor.njk', context);
       const nonce = reply.scriptNonce;
       reply.scriptNonce = pages.nonceMarker;
-      const html = reply.renderToString('search/views/find-a-mentor.njk', context);
-      reply.scriptNonce = nonce;
+      let html: string;
+      try {
+        html = reply.renderToString('search/views/find-a-mentor.njk', context);
+      } finally {
+        reply.scriptNonce = nonce;
+      }
       pages.set(key, validity, html);
       return reply.type('text/html; charset=utf-8').send(html.replaceAll(pages.nonceMarker, nonce));
     },
