@@ -18,17 +18,6 @@ export function keptValues(body: unknown): Record<string, unknown> {
   return values;
 }
 
-/**
- * For free-text fields, before any other rule (z.preprocess(cleanText, …)): removes NUL characters,
- * which PostgreSQL refuses in text (error 22021, a crash instead of an answer) and which nobody
- * types on purpose. Anything but a string is left for the schema to judge.
- */
-export function cleanText(value: string): string;
-export function cleanText(value: unknown): unknown;
-export function cleanText(value: unknown): unknown {
-  return typeof value === 'string' ? value.replaceAll('\u0000', '') : value;
-}
-
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
   const result = schema.safeParse(body ?? {});
   if (result.success) return { ok: true, data: result.data };

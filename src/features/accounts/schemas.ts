@@ -1,7 +1,6 @@
 // Account forms and their messages (NHS service manual style).
 import { z } from 'zod';
 import { emailField, fullNameField, newPasswordField } from '../../auth/password-schema.ts';
-import { cleanText } from '../../platform/forms.ts';
 
 const returnTo = z.string().optional().default('/');
 
@@ -10,8 +9,7 @@ export const registerSchema = z.object({ fullName: fullNameField, email: emailFi
 
 export const signInFields = ['email', 'password'];
 export const signInSchema = z.object({
-  // Looked up as typed, so NUL characters go first (forms.cleanText).
-  email: z.preprocess(cleanText, z.string({ error: 'Enter your email address' }).trim().toLowerCase().min(1, 'Enter your email address')),
+  email: z.string({ error: 'Enter your email address' }).trim().toLowerCase().min(1, 'Enter your email address'),
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password'),
   returnTo,
 });

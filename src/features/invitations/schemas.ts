@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { mentoringTypes } from '../../db/types.ts';
 import { checkDate, dateFieldNames, todayInLondon, type DateRules } from '../../platform/date-fields.ts';
-import { cleanText } from '../../platform/forms.ts';
 import { declineReasonCodes } from './statuses.ts';
 import { londonInstant, parseTimeOfDay } from './meeting-time.ts';
 
@@ -12,7 +11,7 @@ export const TIMES_MAX = 200;
 export const REFLECTION_MAX = 2000;
 
 /** Browsers send new lines as CRLF but count them as one character, as the character count does. */
-const text = () => z.preprocess((value) => (typeof value === 'string' ? cleanText(value).replace(/\r\n/g, '\n') : ''), z.string().trim());
+const text = () => z.preprocess((value) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : ''), z.string().trim());
 
 /** Checkboxes arrive as a string for one ticked box, an array for several, nothing for none. */
 const ticked = (value: unknown): unknown[] => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);

@@ -1,11 +1,10 @@
 // Mentee forms and their messages, in NHS service manual style, beside the schemas that use them.
 import { z } from 'zod';
 import { menteeApplicationStatuses } from '../../db/types-register.ts';
-import { cleanText } from '../../platform/forms.ts';
 
-/** Browsers send new lines as CRLF; count them as one character, as the character count does. NUL characters go (forms.cleanText). */
+/** Browsers send new lines as CRLF; count them as one character, as the character count does. */
 const text = (message: string) =>
-  z.preprocess(cleanText, z.string({ error: message }).optional().default('').transform((value) => value.replace(/\r\n/g, '\n').trim()));
+  z.string({ error: message }).optional().default('').transform((value) => value.replace(/\r\n/g, '\n').trim());
 
 /** A select answer: empty means not chosen. Ids are checked against the taxonomy by the service. */
 const termId = (message: string) => z.string({ error: message }).trim().pipe(z.guid(message));
@@ -62,7 +61,7 @@ export const applicationFields = ['profile', 'lineManagerName', 'lineManagerEmai
  * cannot send it twice. The line manager is asked for only when the programme needs one.
  */
 export function applicationSchema(options: { needsLineManager: boolean; ownEmail: string }) {
-  const managerName = z.preprocess(cleanText, z.string({ error: "Enter your line manager's name" }).trim().min(1, "Enter your line manager's name").max(200, "Your line manager's name must be 200 characters or fewer"));
+  const managerName = z.string({ error: "Enter your line manager's name" }).trim().min(1, "Enter your line manager's name").max(200, "Your line manager's name must be 200 characters or fewer");
   const managerEmail = z
     .string({ error: "Enter your line manager's work email address" })
     .trim()

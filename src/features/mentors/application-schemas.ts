@@ -1,8 +1,7 @@
 // The programme admin's decision form and the queue's filters.
 import { z } from 'zod';
-import { cleanText } from '../../platform/forms.ts';
 
-const text = () => z.preprocess((value) => (typeof value === 'string' ? cleanText(value).replace(/\r\n/g, '\n') : ''), z.string().trim());
+const text = () => z.preprocess((value) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : ''), z.string().trim());
 
 export const decisions = ['approve', 'reject', 'more_info'] as const;
 export type Decision = (typeof decisions)[number];

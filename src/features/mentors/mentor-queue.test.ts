@@ -2,45 +2,10 @@
 // mentor or the applicant, and a refused request changes nothing), tabs, counts and filters kept
 // in the address, the link from the programme page, and training verification.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
-import type { TestClient } from '../../../test/support/client.ts';
-import { addMembership, buildProgramme, buildUser, type BuiltUser } from '../../../test/support/builders.ts';
-import { buildApplicant as buildApplicantIn, decide as decideAs, signedIn as signedInAs, buildTrainingRecord } from './testing.ts';
-
-let t: TestApp;
-let programme: { id: string; name: string };
-let otherProgramme: { id: string; name: string };
-let admin: BuiltUser;
-let secondAdmin: BuiltUser;
-let adminOfOther: BuiltUser;
-
-before(async () => {
-  t = await buildTestApp();
-  programme = await buildProgramme(t.db, { name: 'Humber leadership mentoring' });
-  otherProgramme = await buildProgramme(t.db, { name: 'Kent reverse mentoring' });
-  admin = await buildUser(t.db);
-  secondAdmin = await buildUser(t.db);
-  adminOfOther = await buildUser(t.db);
-  await addMembership(t.db, admin.id, programme.id, 'programme_admin');
-  await addMembership(t.db, secondAdmin.id, programme.id, 'programme_admin');
-  await addMembership(t.db, adminOfOther.id, otherProgramme.id, 'programme_admin');
-});
-after(async () => t.close());
-
-const queuePath = (programmeId = programme.id) => `/admin/programmes/${programmeId}/mentor-applications`;
-const applicantPath = (applicationId: string, programmeId = programme.id) => `${queuePath(programmeId)}/${applicationId}`;
-const signedIn = (user: BuiltUser) => signedInAs(t, user);
-const buildApplicant = (options: Parameters<typeof buildApplicantIn>[2] & { programmeId?: string } = {}) => buildApplicantIn(t, options.programmeId ?? programme.id, options);
-const decide = (client: TestClient, applicationId: string, form: Record<string, string>, programmeId = programme.id) => decideAs(client, programmeId, applicationId, form);
-
-async function statusOf(applicationId: string) {
-  return (await t.db.selectFrom('mentor_applications').select('status').where('id', '=', applicationId).executeTakeFirstOrThrow()).status;
-}
-
-async function decisionEvents(applicationId: string) {
-  return t.db.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).where('from_status', '=', 'submitted').execute();
-}
+import { describe, test } from 'node:test';
+import { addMembership, buildProgramme, buildUser } from '../../../test/support/builders.ts';
+import { admin, adminOfOther, applicantPath, buildApplicant, decide, decisionEvents, otherProgramme, programme, queuePath, signedIn, statusOf, t } from './queue-fixture.ts';
+import { buildTrainingRecord } from './testing.ts';
 
 describe('who may use the queue', () => {
   test('an admin of another programme, a mentor and the applicant are refused everything, and nothing changes', async () => {

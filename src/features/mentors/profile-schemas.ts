@@ -3,10 +3,9 @@
 // retired ones they already had), so the schema only checks the shape of the answer.
 import { z } from 'zod';
 import { mentoringTypes } from '../../db/types.ts';
-import { cleanText } from '../../platform/forms.ts';
 
 /** Text boxes: a missing field reads as empty, so every message on the page is reported at once. */
-const text = () => z.preprocess((value) => (typeof value === 'string' ? cleanText(value) : ''), z.string().trim());
+const text = () => z.preprocess((value) => (typeof value === 'string' ? value : ''), z.string().trim());
 
 /** Checkboxes arrive as a string for one ticked box, an array for several, nothing for none. */
 const ticked = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -46,7 +45,7 @@ export const offerFields = ['bio', 'helpAreas', 'leadershipDimensions', 'languag
 export const offerSchema = z.object({
   // Browsers send new lines as CRLF but count them as one character, as people do.
   bio: z
-    .preprocess((value) => (typeof value === 'string' ? cleanText(value).replace(/\r\n/g, '\n') : ''), z.string().trim())
+    .preprocess((value) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : ''), z.string().trim())
     .pipe(z.string().min(1, 'Enter something about you as a mentor').max(BIO_MAX, 'About you must be 1,500 characters or fewer')),
   helpAreas: termIds('Select areas you can help with from the list', 'Select at least one area you can help with'),
   leadershipDimensions: termIds('Select leadership dimensions from the list'),

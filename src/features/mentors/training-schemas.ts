@@ -2,9 +2,8 @@
 // the expiry date, when given, must come after the completion date.
 import { z } from 'zod';
 import { checkDate, dateFieldNames, refineDate, type DateRules } from '../../platform/date-fields.ts';
-import { cleanText } from '../../platform/forms.ts';
 
-const text = () => z.preprocess((value) => (typeof value === 'string' ? cleanText(value) : ''), z.string().trim());
+const text = () => z.preprocess((value) => (typeof value === 'string' ? value : ''), z.string().trim());
 
 const completedRules: DateRules = {
   label: 'Date you completed the training',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { mentoringTypes } from '../../db/types.ts';
 import { emailField } from '../../auth/password-schema.ts';
-import { cleanText } from '../../platform/forms.ts';
 
 export const programmeFields = ['name', 'description', 'mentoringTypes'];
 
@@ -9,9 +8,8 @@ export const programmeFields = ['name', 'description', 'mentoringTypes'];
 const checkboxList = <T extends string>(values: readonly [T, ...T[]], message: string) =>
   z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(values)).min(1, message));
 
-// Free text loses any NUL characters first (forms.cleanText).
-const programmeName = z.preprocess(cleanText, z.string({ error: 'Enter the programme name' }).trim().min(1, 'Enter the programme name').max(120, 'Programme name must be 120 characters or fewer'));
-const description = z.preprocess(cleanText, z.string().trim().max(2000, 'Description must be 2,000 characters or fewer').optional().default(''));
+const programmeName = z.string({ error: 'Enter the programme name' }).trim().min(1, 'Enter the programme name').max(120, 'Programme name must be 120 characters or fewer');
+const description = z.string().trim().max(2000, 'Description must be 2,000 characters or fewer').optional().default('');
 
 export const programmeSchema = z.object({
   name: programmeName,
@@ -47,7 +45,7 @@ export const programmeSettingsSchema = z
   .object({
     name: programmeName,
     description,
-    eligibility: z.preprocess(cleanText, z.string().trim().max(2000, 'Eligibility must be 2,000 characters or fewer').optional().default('')),
+    eligibility: z.string().trim().max(2000, 'Eligibility must be 2,000 characters or fewer').optional().default(''),
     mentoringTypes: checkboxList(mentoringTypes, 'Select at least one type of mentoring'),
     requiresLineManager: yesNo('Select yes if mentees need their line manager’s support'),
     requiresAdminApproval: yesNo('Select yes if a programme admin must approve each mentee'),
@@ -78,8 +76,8 @@ export const programmeSettingsSchema = z
     }, 1, 60),
     isOpen: yesNo('Select yes if the programme is open for applications'),
     // Shown read-only in every mentoring contract on the programme, and copied into each saved version.
-    confidentialityText: z.preprocess(cleanText, z.string({ error: 'Enter the limits of confidentiality' }).trim()
-      .min(1, 'Enter the limits of confidentiality').max(2000, 'Limits of confidentiality must be 2,000 characters or fewer')),
+    confidentialityText: z.string({ error: 'Enter the limits of confidentiality' }).trim()
+      .min(1, 'Enter the limits of confidentiality').max(2000, 'Limits of confidentiality must be 2,000 characters or fewer'),
   })
   // A reminder on or after the expiry would never be sent: the request has already expired.
   .superRefine((data, ctx) => {

@@ -1,10 +1,9 @@
 // Form-field building blocks shared by the relationship's forms (contract, goals, sessions, notes,
 // reflections, endings, concerns). Messages follow the NHS service manual: say what to do.
 import { z } from 'zod';
-import { cleanText } from '../../platform/forms.ts';
 
-/** Browsers send new lines as CRLF but count them as one character, as the character count does. NUL characters go (forms.cleanText). */
-export const text = () => z.preprocess((value) => (typeof value === 'string' ? cleanText(value).replace(/\r\n/g, '\n') : ''), z.string().trim());
+/** Browsers send new lines as CRLF but count them as one character, as the character count does. */
+export const text = () => z.preprocess((value) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : ''), z.string().trim());
 
 /** Checkboxes arrive as a string for one ticked box, an array for several, nothing for none. */
 export const ticked = (value: unknown): unknown[] => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);

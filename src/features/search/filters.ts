@@ -4,7 +4,6 @@
 // than refused: an old bookmark after a term is renamed still opens a page.
 import { z } from 'zod';
 import { mentoringTypes, type MentoringType } from '../../db/types.ts';
-import { cleanText } from '../../platform/forms.ts';
 
 /** One value or several; anything else (a nested object from a crafted URL) counts as none. */
 const values = z.preprocess(
@@ -12,7 +11,7 @@ const values = z.preprocess(
   z.array(z.unknown()).transform((items) => [...new Set(items.filter((item): item is string => typeof item === 'string' && item.length > 0 && item.length <= 80))].slice(0, 40)),
 );
 
-const text = z.preprocess((value) => cleanText(Array.isArray(value) ? value[0] : value), z.string().catch('').default('')).transform((value) => value.trim().slice(0, 200));
+const text = z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().catch('').default('')).transform((value) => value.trim().slice(0, 200));
 
 export const searchQuerySchema = z.object({
   q: text,

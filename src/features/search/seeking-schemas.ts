@@ -1,6 +1,5 @@
 // "Seeking a mentor" forms and their messages, in NHS service manual style.
 import { z } from 'zod';
-import { cleanText } from '../../platform/forms.ts';
 
 export const SUMMARY_MAX = 600;
 
@@ -12,7 +11,9 @@ export const postFields = ['summary', 'meetingModeIds'];
 export const postSchema = z.object({
   // Browsers send new lines as CRLF; count them as one character, as the character count does.
   summary: z
-    .preprocess(cleanText, z.string({ error: 'Enter what you are looking for in a mentor' }).optional().default(''))
+    .string({ error: 'Enter what you are looking for in a mentor' })
+    .optional()
+    .default('')
     .transform((value) => value.replace(/\r\n/g, '\n').trim())
     .pipe(z.string().min(1, 'Enter what you are looking for in a mentor').max(SUMMARY_MAX, 'What you are looking for must be 600 characters or fewer')),
   meetingModeIds: list(z.guid('Select how you would like to meet from the list')).pipe(z.array(z.string()).min(1, 'Select at least one way you would like to meet')),
@@ -21,7 +22,7 @@ export type PostInput = z.infer<typeof postSchema>;
 
 /** The filters mentors use on the list of posts, from the address. */
 export const postFiltersSchema = z.object({
-  q: z.preprocess((value) => cleanText(Array.isArray(value) ? value[0] : value), z.string().catch('').default('')).transform((value) => value.trim().slice(0, 200)),
+  q: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().catch('').default('')).transform((value) => value.trim().slice(0, 200)),
   mode: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().max(80).catch('').default('')),
   profession: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().max(80).catch('').default('')),
   region: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().max(80).catch('').default('')),
