@@ -2,6 +2,7 @@
 // notification banner the way a person would, and the date boxes for a day relative to today.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+export { dateParts } from '../../test/support/dates.ts';
 
 export async function expectErrorSummary(page: Page, message: string | RegExp): Promise<void> {
   assert.match(await page.title(), /^Error: /);
@@ -12,9 +13,4 @@ export async function expectBanner(page: Page, title: string | RegExp): Promise<
   await page.getByRole('heading', { name: title }).waitFor();
 }
 
-/** The day, month and year boxes for a date `days` from now, in UK time. */
-export function dateParts(days: number): [string, string, string] {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * 86_400_000)).split('-');
-  return [String(Number(day)), String(Number(month)), year ?? ''];
-}
 

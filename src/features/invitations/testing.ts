@@ -11,6 +11,7 @@ import { addMembership, buildProgramme, buildUser, type BuiltUser } from '../../
 import type { MentoringType } from '../../db/types.ts';
 import { buildMentorProfile, signedIn, termId } from '../mentors/testing.ts';
 import { buildMenteeProfile } from '../mentees/testing.ts';
+import { dateBoxes } from '../../../test/support/dates.ts';
 
 /** Distinctive confidential text, so tests can prove it never reaches an email, a log or another person. */
 export const SECRET_MESSAGE = 'Confidential: I want help preparing for my matron interview after a difficult year';
@@ -90,9 +91,7 @@ export async function inviteOrFail(t: TestApp, mentee: Party, programmeId: strin
 
 /** A meeting `days` from now at 2:30pm UK time, as the accept and meeting forms take it. */
 export function meetingForm(days: number, extra: Record<string, string> = {}): Record<string, string> {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date).split('-');
-  return { 'meetingDate-day': String(Number(day)), 'meetingDate-month': String(Number(month)), 'meetingDate-year': year ?? '', meetingTime: '2:30pm', meetingMinutes: '45', ...extra };
+  return { ...dateBoxes('meetingDate', days), meetingTime: '2:30pm', meetingMinutes: '45', ...extra };
 }
 
 export async function accept(t: TestApp, mentor: Party, invitationId: string, extra: Record<string, string> = {}): Promise<LightMyRequestResponse> {

@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from '../../../test/support/app.ts';
-import { todayInLondon } from '../../platform/date-fields.ts';
 import { modeId, postAs, type Party } from './testing.ts';
+export { dateBoxes } from '../../../test/support/dates.ts';
+import { dateBoxes } from '../../../test/support/dates.ts';
 
 /** Distinctive contract text, so tests can prove it never reaches an email, the audit trail or an outsider. */
 export const SECRET_CONTRACT = 'CONTRACT-MARKER-3b8e: I want to build confidence before my band 7 interview';
@@ -13,11 +14,6 @@ export const contractPath = (id: string) => `/relationships/${id}/contract`;
 export const editPath = (id: string) => `/relationships/${id}/contract/edit`;
 export const signPath = (id: string) => `/relationships/${id}/contract/sign`;
 
-/** A date `days` from today (UK) as the three boxes of the date input called `name`. */
-export function dateBoxes(name: string, days: number): Record<string, string> {
-  const [year, month, day] = todayInLondon(new Date(Date.now() + days * 86_400_000)).split('-');
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year ?? '' };
-}
 
 export async function contractForm(t: TestApp, overrides: Record<string, string | string[]> = {}): Promise<Record<string, string | string[]>> {
   return {

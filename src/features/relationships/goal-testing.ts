@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { TestApp } from '../../../test/support/app.ts';
 import { modeId, postAs, type Pair } from './testing.ts';
+import { dateBoxes } from '../../../test/support/dates.ts';
 
 export const SECRET_GOAL = 'GOAL-MARKER-4d8e: stop feeling anxious before my band 7 interview';
 export const SECRET_REALITY = 'REALITY-MARKER-1b6f: I froze at the last panel';
@@ -10,9 +11,7 @@ export const SECRET_REVIEW = 'REVIEW-MARKER-8c2a: practised answers with my ward
 
 /** A date `days` from today, in the UK, as the date input's three boxes. */
 export function dueIn(days: number, name = 'dueOn'): Record<string, string> {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date).split('-');
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year ?? '' };
+  return dateBoxes(name, days);
 }
 
 export function goalForm(extra: Record<string, string> = {}): Record<string, string> {

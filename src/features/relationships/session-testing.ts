@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { TestApp } from '../../../test/support/app.ts';
 import { modeId, postAs, type Pair, type Party } from './testing.ts';
+import { dateBoxes as dateBoxesNamed } from '../../../test/support/dates.ts';
 
 export { allEmailText, calendarsTo, emailsTo, templatesTo } from '../invitations/testing.ts';
 
@@ -13,9 +14,7 @@ export const SECRET_AGENDA = 'AGENDA-MARKER-83be: talk about my return to work a
 
 /** The date boxes for `days` from now (negative: in the past), London time. */
 export function dateBoxes(days: number): Record<string, string> {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date).split('-');
-  return { 'sessionDate-day': String(Number(day)), 'sessionDate-month': String(Number(month)), 'sessionDate-year': year ?? '' };
+  return dateBoxesNamed('sessionDate', days);
 }
 
 export async function scheduleForm(t: TestApp, days: number, extra: Record<string, string> = {}): Promise<Record<string, string>> {
