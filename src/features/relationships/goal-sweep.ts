@@ -19,7 +19,6 @@ const BATCH = 500;
 /** Is relationship `r` due a reminder at `now`? One rule, used to find candidates and to re-check under the lock. */
 function isDue(now: Date): Expression<SqlBool> {
   const cutoff = new Date(now.getTime() - REVIEW_DAYS * 86_400_000);
-  // goals_reminded_at (migration 0007) is read with sql here, as RelationshipsTable does not list it.
   return sql<SqlBool>`
     r.status = 'active'
     and (r.goals_reminded_at is null or r.goals_reminded_at <= ${cutoff})
@@ -45,7 +44,7 @@ async function remindOne(deps: SweepDeps, relationshipId: string, now: Date): Pr
       .where('r.id', '=', relationshipId).where(isDue(now)).executeTakeFirst();
     if (!due) return false;
 
-    await sql`update relationships set goals_reminded_at = ${now} where id = ${due.id}`.execute(trx);
+    await trx.updateTable('relationships').set({ goals_reminded_at: now }).where('id', '=', due.id).execute();
     const url = absoluteUrl(deps, paths.goals(due.id));
     const mail = mailDeps(deps);
     await queueEmail(trx, mail, {

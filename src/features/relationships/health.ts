@@ -3,9 +3,6 @@
 // this flag (PRODUCT.md, "who sees what"). The 'relationship.sweep' job keeps relationships.health
 // current and, when it rises to amber or to red, nudges the pair once per level with a friendly
 // email (health_nudged/health_nudged_at claim it). A session held puts the flag back to green.
-//
-// health_nudged and health_nudged_at (migration 0007) are read and written with sql here, as the
-// RelationshipsTable type does not list them.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import { queueEmail } from '../../email/outbox.ts';
@@ -44,8 +41,9 @@ export async function recordSessionHeld(trx: Trx, relationshipId: string, now: D
     .where('relationship_id', '=', relationshipId).where('status', '=', 'held').executeTakeFirst();
   const last = latest?.at ? new Date(latest.at) : null;
   const health = healthFor(daysSince(last ?? new Date(r.started_at), now));
-  await trx.updateTable('relationships').set({ last_session_at: last, health }).where('id', '=', relationshipId).execute();
-  if (health === 'green') await sql`update relationships set health_nudged = null, health_nudged_at = null where id = ${relationshipId}`.execute(trx);
+  await trx.updateTable('relationships')
+    .set({ last_session_at: last, health, ...(health === 'green' ? { health_nudged: null, health_nudged_at: null } : {}) })
+    .where('id', '=', relationshipId).execute();
 }
 
 /** The level a relationship should have at `now`, in SQL, for finding candidates and re-checking under the lock. */
@@ -73,7 +71,7 @@ async function updateOne(deps: SweepDeps, relationshipId: string, now: Date): Pr
     const row = await trx.selectFrom('relationships as r')
       .innerJoin('users as mentee', 'mentee.id', 'r.mentee_id')
       .innerJoin('users as mentor', 'mentor.id', 'r.mentor_id')
-      .select(['r.id', 'r.programme_id', 'r.health', 'r.started_at', 'r.last_session_at', sql<Health | null>`r.health_nudged`.as('nudged'),
+      .select(['r.id', 'r.programme_id', 'r.health', 'r.started_at', 'r.last_session_at', 'r.health_nudged as nudged',
         'mentee.id as menteeId', 'mentee.full_name as menteeName', 'mentee.email as menteeEmail',
         'mentor.id as mentorId', 'mentor.full_name as mentorName', 'mentor.email as mentorEmail'])
       .where('r.id', '=', relationshipId).where(needsWork(now)).executeTakeFirst();
@@ -89,7 +87,7 @@ async function updateOne(deps: SweepDeps, relationshipId: string, now: Date): Pr
     }
     if (level === 'green' || (row.nudged !== null && rank[row.nudged] >= rank[level])) return { changed, nudged: false };
 
-    await sql`update relationships set health_nudged = ${level}, health_nudged_at = ${now} where id = ${row.id}`.execute(trx);
+    await trx.updateTable('relationships').set({ health_nudged: level, health_nudged_at: now }).where('id', '=', row.id).execute();
     const url = absoluteUrl(deps, paths.sessionNew(row.id));
     const people = [
       { id: row.menteeId, email: row.menteeEmail, other: row.mentorName },

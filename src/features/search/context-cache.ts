@@ -10,31 +10,31 @@ import { loadSearchContext, type SearchContext } from './context.ts';
 const MAX_AGE_MS = 60_000;
 
 export class ContextCache {
-  private readonly entries = new Map<string, { context: SearchContext; readAt: number }>();
+  /** By mentee, then programme, so forgetting one mentee touches only their own entries. */
+  private readonly entries = new Map<string, Map<string, { context: SearchContext; readAt: number }>>();
+  private size = 0;
   /** Counts notifications: a context read while one arrived may predate that change, so it is not kept. */
   private epoch = 0;
 
   constructor(private readonly feed: ChangeFeed, private readonly maxEntries = 20_000) {
     feed.on(channels.menteeContextChanged, (menteeId) => {
-      this.epoch += 1;
-      if (menteeId === '*') this.entries.clear();
+      if (menteeId === '*') this.clear();
       else this.forget(menteeId);
     });
-    feed.onReset(() => {
-      this.epoch += 1;
-      this.entries.clear();
-    });
+    feed.onReset(() => this.clear());
   }
 
   async load(db: Db, menteeId: string, programmeId: string, now = Date.now()): Promise<SearchContext> {
-    const key = `${menteeId} ${programmeId}`;
-    const held = this.feed.live ? this.entries.get(key) : undefined;
+    const held = this.feed.live ? this.entries.get(menteeId)?.get(programmeId) : undefined;
     if (held && now - held.readAt < MAX_AGE_MS) return held.context;
     const epoch = this.epoch;
     const context = await loadSearchContext(db, menteeId, programmeId);
     if (this.feed.live && epoch === this.epoch) {
-      if (this.entries.size >= this.maxEntries) this.entries.clear();
-      this.entries.set(key, { context, readAt: now });
+      if (this.size >= this.maxEntries) this.clear();
+      const mine = this.entries.get(menteeId) ?? new Map<string, { context: SearchContext; readAt: number }>();
+      if (!mine.has(programmeId)) this.size += 1;
+      mine.set(programmeId, { context, readAt: now });
+      this.entries.set(menteeId, mine);
     }
     return context;
   }
@@ -42,6 +42,13 @@ export class ContextCache {
   /** Drops a mentee's contexts (their own change on this instance is seen at once, without waiting for the notification). */
   forget(menteeId: string): void {
     this.epoch += 1;
-    for (const key of this.entries.keys()) if (key.startsWith(`${menteeId} `)) this.entries.delete(key);
+    this.size -= this.entries.get(menteeId)?.size ?? 0;
+    this.entries.delete(menteeId);
+  }
+
+  private clear(): void {
+    this.epoch += 1;
+    this.entries.clear();
+    this.size = 0;
   }
 }
