@@ -7,6 +7,8 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'data-*/', '.scratch/', 'src/public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The import-graph rules' config is CommonJS, as dependency-cruiser reads it.
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
