@@ -4,13 +4,13 @@
 // admins' pages are guarded by programme; they never show a relationship's content.
 import type { FastifyInstance } from 'fastify';
 import { guards } from '../../auth/guards.ts';
-import { adminRoutes } from './admin-routes.ts';
-import { contractRoutes } from './contract-routes.ts';
-import { endingRoutes } from './ending-routes.ts';
-import { goalRoutes } from './goal-routes.ts';
-import { createOverviewHandlers } from './handlers.ts';
-import { noteRoutes } from './note-routes.ts';
-import { sessionRoutes } from './session-routes.ts';
+import { adminRoutes } from './resources/routes.ts';
+import { contractRoutes } from './contract/routes.ts';
+import { endingRoutes } from './ending/routes.ts';
+import { goalRoutes } from './goals/routes.ts';
+import { createOverviewHandlers } from './overview/handlers.ts';
+import { noteRoutes } from './notes/routes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
 
 export const party = { config: { guard: guards.signedIn } };
 export const programmeAdmin = { config: { guard: guards.programmeAdmin() } };

@@ -13,9 +13,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { RouteSummary } from '../../app.ts';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { TestClient } from '../../../test/support/client.ts';
-import { saveOrFail, signAs } from './contract-testing.ts';
-import { addGoalOrFail, storeHeldSession } from './goal-testing.ts';
-import { scheduleOrFail } from './session-testing.ts';
+import { saveOrFail, signAs } from './contract/testing.ts';
+import { addGoalOrFail, storeHeldSession } from './goals/testing.ts';
+import { scheduleOrFail } from './sessions/testing.ts';
 import { buildOutsiders, buildRelationship, postAs, SECRET_CONCERN, SECRET_REASON, SECRET_SHARED_NOTE, type Pair, type Party } from './testing.ts';
 
 const MARK = {
