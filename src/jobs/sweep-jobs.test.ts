@@ -12,7 +12,7 @@ import { createMailer, type Mailer } from '../email/mailer.ts';
 import { buildChemistryProgramme, buildMentee, buildMentor, inviteOrFail } from '../features/invitations/testing.ts';
 import { buildMenteeProfile, buildProgrammeWithSteps } from '../features/mentees/testing.ts';
 import { insertSession } from '../features/relationships/notes/testing.ts';
-import { sessionTemplate } from '../features/relationships/sessions/emails.ts';
+import { sessionTemplate } from '../features/relationships/sessions/testing.ts';
 import { buildRelationship } from '../features/relationships/testing.ts';
 import { queues } from './queue.ts';
 import { startWorkers } from './worker.ts';

@@ -10,7 +10,7 @@ import { deliverEmail } from './send-email.ts';
 import { createViewEnvironment } from '../platform/views.ts';
 import { sweepLineManagerRequests } from '../features/mentees/line-manager-sweep.ts';
 import { sweepInvitations } from '../features/invitations/sweep.ts';
-import { sweepRelationships } from '../features/relationships/sweep/sweep.ts';
+import { sweepRelationships } from '../features/relationships/sweep/index.ts';
 
 export interface WorkerDeps {
   db: Db;

@@ -15,7 +15,7 @@ import { KeyRing } from '../../platform/crypto.ts';
 import { invitationDeps } from '../../features/invitations/deps.ts';
 import { sweepInvitations } from '../../features/invitations/sweep.ts';
 import { relationshipDeps } from '../../features/relationships/deps.ts';
-import { sweepRelationships } from '../../features/relationships/sweep/sweep.ts';
+import { sweepRelationships } from '../../features/relationships/sweep/index.ts';
 import { seedDemo, type DemoLogins, type DemoRole } from './demo.ts';
 
 let t: TestApp;

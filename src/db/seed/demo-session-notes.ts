@@ -3,7 +3,7 @@
 // done, some overdue) and the mentee's reflection (score, emoji from the product's list, shared or
 // not). The printed logins' relationships get every kind on their latest sessions.
 import { fakerEN_GB as faker } from '@faker-js/faker';
-import { reflectionEmojis } from '../../features/relationships/reflections/schemas.ts';
+import { reflectionEmojis } from '../../features/relationships/reflections/index.ts';
 import { between, chance, dateOnly, daytime, earliest, pick, plusDays, type Ctx } from './demo-mentoring.ts';
 import { ACTIONS, PRIVATE_NOTES, SHARED_NOTES, TAKEAWAYS } from './demo-mentoring-text.ts';
 import type { PlannedRelationship } from './demo-relationships.ts';

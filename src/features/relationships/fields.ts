@@ -1,5 +1,6 @@
 // Form-field building blocks shared by the relationship's forms (contract, goals, sessions, notes,
-// reflections, endings, concerns). Messages follow the NHS service manual: say what to do.
+// reflections, endings, concerns, resources, support links). Messages follow the NHS service
+// manual: say what to do.
 import { z } from 'zod';
 
 /** Browsers send new lines as CRLF but count them as one character, as the character count does. */
@@ -33,4 +34,31 @@ export function wholeNumber(what: string, min: number, max: number) {
 /** A yes/no radio answered "yes" or "no". */
 export function yesNo(question: string) {
   return z.enum(['yes', 'no'], { error: question }).transform((value) => value === 'yes');
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An https address, or nothing. Only https: a link shown to NHS staff must not downgrade to plain
+ * http, and other schemes (javascript:, data:) are never links.
+ */
+export function httpsUrl(what: string, required: boolean) {
+  return text().pipe(
+    z.string().max(2000, `${what} must be 2,000 characters or fewer`).superRefine((value, ctx) => {
+      if (value === '') {
+        if (required) ctx.addIssue({ code: 'custom', message: `Enter ${what.toLowerCase()}` });
+        return;
+      }
+      const url = parseUrl(value);
+      if (!url || url.protocol !== 'https:' || url.hostname === '') {
+        ctx.addIssue({ code: 'custom', message: `Enter ${what.toLowerCase()} starting with https://, like https://www.example.nhs.uk/support` });
+      }
+    }),
+  );
 }

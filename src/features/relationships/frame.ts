@@ -2,7 +2,7 @@
 // and state, and the relationship's own navigation (views/frame.njk). Pages pass `frame` and a
 // `section` naming the navigation item they belong to.
 import type { RelationshipContext } from './access.ts';
-import { paths } from './deps.ts';
+import { paths } from './paths.ts';
 import { phaseInfo } from './phases.ts';
 
 export type Section = 'overview' | 'contract' | 'goals' | 'sessions' | 'actions' | 'reflections' | 'resources';

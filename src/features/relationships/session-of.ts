@@ -1,11 +1,9 @@
-// What the notes, actions and reflections pages share: finding a session of the relationship (any
-// other session id is a 404, exactly like a session that does not exist), the rule that cancelled
-// sessions take no more notes, and the handlers' way of answering a refused or invalid change.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// A session of the relationship, as the notes, actions and reflections pages find it (any other
+// session id is a 404, exactly like a session that does not exist), how they name it and its
+// status, and the rule that cancelled sessions take no more notes.
 import type { Db } from '../../db/connection.ts';
 import type { MentoringSession, SessionStatus } from '../../db/types-relationship.ts';
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../errors.ts';
-import { keptValues } from '../../platform/forms.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import { formatDateTime } from '../../platform/formatting.ts';
 import type { Trx } from './deps.ts';
 
@@ -26,29 +24,4 @@ export function sessionWhen(session: Pick<MentoringSession, 'starts_at'>): strin
 /** Notes and actions can be written before a session (as an agenda) and after it, but a cancelled one is closed. */
 export function requireOpenSession(session: MentoringSession): void {
   if (session.status === 'cancelled') throw new ConflictError('This session was cancelled, so notes and actions can no longer be added to it', 'session_cancelled');
-}
-
-export interface PageState {
-  status?: number;
-  errors?: FieldErrors;
-  values?: Record<string, unknown>;
-  conflict?: string;
-}
-
-/**
- * Runs a change and answers it: a refused change (409) or one the service found invalid (400) shows
- * the page again, as it now is, with the reason — nothing was changed, and what was typed is kept.
- */
-export async function attempt(
-  request: FastifyRequest,
-  change: () => Promise<FastifyReply>,
-  again: (state: PageState) => Promise<FastifyReply>,
-): Promise<FastifyReply> {
-  try {
-    return await change();
-  } catch (error) {
-    if (error instanceof ValidationError) return again({ status: 400, errors: error.fieldErrors, values: keptValues(request.body) });
-    if (error instanceof ConflictError) return again({ status: 409, conflict: error.message, values: keptValues(request.body) });
-    throw error;
-  }
 }

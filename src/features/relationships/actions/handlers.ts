@@ -6,9 +6,10 @@ import { parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
 import { addAction, getActionsPage, setActionDone } from './service.ts';
 import { actionDoneSchema, actionFields, actionSchema, ACTION_MAX } from './schemas.ts';
-import { paths, relationshipDeps } from '../deps.ts';
-import { idParam, relationshipIdOf } from '../overview/handlers.ts';
-import { attempt, type PageState } from '../session-of.ts';
+import { relationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
+import { idParam, relationshipIdOf } from '../params.ts';
+import { attempt, type PageState } from '../attempt.ts';
 
 export function createActionHandlers(app: FastifyInstance) {
   const deps = relationshipDeps(app);

@@ -8,11 +8,12 @@ import { recordAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { ConcernStatus } from '../../../db/types-relationship.ts';
 import { ForbiddenError, NotFoundError } from '../../../errors.ts';
-import { paths, type RelationshipDeps, type Trx } from '../deps.ts';
+import type { RelationshipDeps, Trx } from '../deps.ts';
+import { paths } from '../paths.ts';
 import {
   ACTION_NOTE_MAX, concernStatusColours, concernStatusLabels, concernStatuses, type ConcernActionInput,
 } from './schemas.ts';
-import { paragraphsOf } from '../resources/library-service.ts';
+import { paragraphsOf } from '../paragraphs.ts';
 
 async function programmeFor(db: Db | Trx, actor: Actor, programmeId: string) {
   if (!policies.canOverseeRelationships(actor, programmeId)) throw new ForbiddenError();

@@ -7,8 +7,9 @@ import { actorOf } from '../../../platform/request.ts';
 import { getConcernForAdmin, getConcernQueue, recordConcernAction } from './admin-service.ts';
 import { concernActionFields, concernActionSchema, concernFields, concernSchema, queueFilterSchema } from './schemas.ts';
 import { getConcernPage, raiseConcern } from './service.ts';
-import { paths, relationshipDeps } from '../deps.ts';
-import { idParam, relationshipIdOf } from '../overview/handlers.ts';
+import { relationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
+import { idParam, relationshipIdOf } from '../params.ts';
 
 interface FormState {
   status?: number;

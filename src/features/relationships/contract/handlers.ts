@@ -10,8 +10,9 @@ import { actorOf } from '../../../platform/request.ts';
 import { getContractEditPage, getContractPage, getVersionPage, getVersionsPage } from './pages.ts';
 import { contractFields, contractSchema, signSchema } from './schemas.ts';
 import { ContractChangedError, saveContract, signContract } from './service.ts';
-import { paths, relationshipDeps } from '../deps.ts';
-import { idParam, relationshipIdOf } from '../overview/handlers.ts';
+import { relationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
+import { idParam, relationshipIdOf } from '../params.ts';
 
 const VIEWS = {
   contract: 'relationships/contract/views/contract.njk',

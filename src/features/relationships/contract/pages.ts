@@ -8,17 +8,15 @@ import { dateFieldValues } from '../../../platform/date-fields.ts';
 import { formatDate } from '../../../platform/formatting.ts';
 import { labelsFor, listTermsForForms } from '../../taxonomies/service.ts';
 import { loadForParty, type RelationshipContext } from '../access.ts';
+import { contractStatusColours, contractStatusText } from './status.ts';
 import { DEFAULT_SESSION_MINUTES, readTerms, successLabels, successMeasures, type ContractTerms } from './schemas.ts';
-import { paths } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { frameOf, type Frame } from '../frame.ts';
-import { contractStatusText } from '../overview/service.ts';
 
 /** Shown on every version and acknowledged by signing (PRODUCT.md, journey 7: supervision is logged, never its content). */
 export const SUPERVISION_STATEMENT =
   'The mentor receives supervision to support their mentoring. Their mentoring may be discussed there, but anonymously: ' +
   'never your name or anything that could identify you.';
-
-const statusColours: Record<ContractStatus, string> = { draft: 'yellow', signed_by_one: 'blue', agreed: 'green', superseded: 'grey' };
 
 export interface VersionView {
   id: string;
@@ -51,7 +49,7 @@ async function viewsOf(db: Db, context: RelationshipContext, actor: Actor, versi
     const t = terms[index] ?? readTerms({});
     const signed = signatures.filter((s) => s.contract_version_id === v.id);
     return {
-      id: v.id, version: v.version, revision: v.revision, status: v.status, statusText: contractStatusText[v.status], statusColour: statusColours[v.status],
+      id: v.id, version: v.version, revision: v.revision, status: v.status, statusText: contractStatusText[v.status], statusColour: contractStatusColours[v.status],
       terms: t, modeLabels: t.modes.map((id) => labels.get(id) ?? 'A way of meeting no longer offered'),
       successTexts: t.success.map((m) => successLabels[m]),
       reviewOn: v.review_on ? formatDate(v.review_on) : null, endsOn: v.ends_on ? formatDate(v.ends_on) : null,

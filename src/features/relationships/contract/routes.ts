@@ -1,18 +1,13 @@
-// Routes for the relationship's phase and contract (issue 5, parts 2–3). Wiring only: every route
-// is guarded `party` (signed in); the services answer 404 to anyone who is not the mentee or the
-// mentor (access.loadForParty / lockForChange) and 409 once the relationship has ended.
+// Routes for the relationship's contract (issue 5). Wiring only: every route is guarded
+// `party` (signed in); the services answer 404 to anyone who is not the mentee or the mentor
+// (access.loadForParty / lockForChange) and 409 once the relationship has ended.
 import type { FastifyInstance } from 'fastify';
+import { party } from '../guards.ts';
 import { createContractHandlers } from './handlers.ts';
-import { createPhaseHandlers } from '../phase/handlers.ts';
-import { party } from '../routes.ts';
 
 export async function contractRoutes(app: FastifyInstance): Promise<void> {
-  const phase = createPhaseHandlers(app);
   const contract = createContractHandlers(app);
   const base = '/relationships/:relationshipId';
-
-  app.get(`${base}/phase`, party, phase.show);
-  app.post(`${base}/phase`, party, phase.change);
 
   app.get(`${base}/contract`, party, contract.show);
   app.get(`${base}/contract/edit`, party, contract.showEdit);

@@ -13,7 +13,8 @@ import { allowedTermIds } from '../../taxonomies/service.ts';
 import { lockForChange, type RelationshipContext } from '../access.ts';
 import { contractEmails, emailParty } from './emails.ts';
 import { readTerms, type ContractInput, type ContractTerms } from './schemas.ts';
-import { absoluteUrl, paths, type RelationshipDeps, type Trx } from '../deps.ts';
+import { absoluteUrl, type RelationshipDeps, type Trx } from '../deps.ts';
+import { paths } from '../paths.ts';
 
 /** The form or the signature was for a version or revision that is no longer the current one. */
 export class ContractChangedError extends ConflictError {

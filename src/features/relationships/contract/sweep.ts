@@ -8,8 +8,9 @@ import { recordAudit } from '../../../db/audit.ts';
 import { todayInLondon } from '../../../platform/date-fields.ts';
 import { formatDate } from '../../../platform/formatting.ts';
 import { contractEmails, emailParty } from './emails.ts';
-import { absoluteUrl, paths } from '../deps.ts';
-import type { Sweep, SweepDeps } from '../sweep/sweep.ts';
+import { absoluteUrl } from '../deps.ts';
+import { paths } from '../paths.ts';
+import type { Sweep, SweepDeps } from '../sweep-types.ts';
 
 export const REVIEW_REMINDER_DAYS = 7;
 /** Enough for one run; anything left is picked up 10 minutes later. */

@@ -8,7 +8,8 @@ import { ConflictError, type FieldErrors } from '../../../errors.ts';
 import { setFlash } from '../../../platform/flash.ts';
 import { parseForm } from '../../../platform/forms.ts';
 import { actorOf, pathParams } from '../../../platform/request.ts';
-import { paths, relationshipDeps } from '../deps.ts';
+import { relationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { adminEndRelationship, getAdminEndPage, listEndings } from './admin-service.ts';
 import { adminEndFields, adminEndSchema, REASON_MAX } from './schemas.ts';
 

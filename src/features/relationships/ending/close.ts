@@ -12,9 +12,10 @@ import type { EmailContent } from '../../../email/content.ts';
 import { queueEmail } from '../../../email/outbox.ts';
 import type { EmailAttachment } from '../../../db/types.ts';
 import type { Person } from '../access.ts';
-import { absoluteUrl, mailDeps, paths, type RelationshipDeps, type Trx } from '../deps.ts';
+import { absoluteUrl, mailDeps, type RelationshipDeps, type Trx } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { endingEmails, endingTemplate, type EndingEmail } from './emails.ts';
-import { mentorAddress } from '../sessions/calendar.ts';
+import { mentorAddress } from '../sessions/index.ts';
 
 export type EndedBy = 'mentee' | 'mentor' | 'admin';
 

@@ -10,7 +10,7 @@ import type { Db } from '../../../db/connection.ts';
 import { ConflictError, NotFoundError } from '../../../errors.ts';
 import type { KeyRing } from '../../../platform/crypto.ts';
 import { loadForParty } from '../access.ts';
-import { paths } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { frameOf, type Frame } from '../frame.ts';
 
 function context(relationshipId: string, authorId: string): string {

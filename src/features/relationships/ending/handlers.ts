@@ -8,10 +8,11 @@ import { setFlash } from '../../../platform/flash.ts';
 import { keptValues, parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
 import { getClosingPage, NotEndedYetError, saveClosingReflection } from './closing-service.ts';
-import { paths, relationshipDeps } from '../deps.ts';
+import { relationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { CLOSING_MAX, closingFields, closingSchema, endFields, endSchema, REASON_MAX } from './schemas.ts';
 import { endRelationship, getEndPage } from './service.ts';
-import { relationshipIdOf } from '../overview/handlers.ts';
+import { relationshipIdOf } from '../params.ts';
 
 interface FormState {
   status?: number;

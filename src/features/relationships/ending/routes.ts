@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createAdminEndingHandlers } from './admin-handlers.ts';
 import { createEndingHandlers } from './handlers.ts';
-import { party, programmeAdmin } from '../routes.ts';
+import { party, programmeAdmin } from '../guards.ts';
 
 export async function endingRoutes(app: FastifyInstance): Promise<void> {
   const ending = createEndingHandlers(app);

@@ -7,11 +7,12 @@ import { ConflictError, ValidationError, type FieldErrors } from '../../../error
 import { setFlash } from '../../../platform/flash.ts';
 import { keptValues, parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
-import { paths, relationshipDeps } from '../deps.ts';
+import { relationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { getGoalFormPage, getGoalPage, getGoalsPage } from './pages.ts';
 import { GROW_MAX, NOTE_MAX, TITLE_MAX, goalFields, goalSchema, reviewFields, reviewSchema } from './schemas.ts';
 import { addGoal, addReview, changeGoal, GoalChangedError } from './service.ts';
-import { idParam, relationshipIdOf } from '../overview/handlers.ts';
+import { idParam, relationshipIdOf } from '../params.ts';
 
 interface State {
   status?: number;

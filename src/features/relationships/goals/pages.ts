@@ -8,11 +8,12 @@ import { NotFoundError } from '../../../errors.ts';
 import { dateFieldValues } from '../../../platform/date-fields.ts';
 import { formatDate } from '../../../platform/formatting.ts';
 import { loadForParty, RelationshipEndedError, requireMentee, type RelationshipContext } from '../access.ts';
-import { paths, type Trx } from '../deps.ts';
+import type { Trx } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { frameOf, type Frame } from '../frame.ts';
 import { DUE_FIELD } from './schemas.ts';
+import { goalStatusLabels, statusTag, type StatusTag } from './status.ts';
 import { progressTrend, type Trend } from './trend.ts';
-import { goalStatusLabels } from '../overview/service.ts';
 
 /** The goal pages' own addresses, below paths.goals and paths.goal. */
 export const goalPaths = {
@@ -20,17 +21,6 @@ export const goalPaths = {
   edit: (id: string, goalId: string) => `${paths.goal(id, goalId)}/edit`,
   reviews: (id: string, goalId: string) => `${paths.goal(id, goalId)}/reviews`,
 };
-
-const statusColours: Record<GoalStatus, string> = { not_started: 'grey', in_progress: 'blue', achieved: 'green', set_aside: 'white' };
-
-export interface StatusTag {
-  text: string;
-  colour: string;
-}
-
-function statusTag(status: GoalStatus): StatusTag {
-  return { text: goalStatusLabels[status], colour: statusColours[status] };
-}
 
 export async function findGoal(db: Db | Trx, relationshipId: string, goalId: string): Promise<Goal> {
   const goal = await db.selectFrom('goals').selectAll().where('id', '=', goalId).where('relationship_id', '=', relationshipId).executeTakeFirst();

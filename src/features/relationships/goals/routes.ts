@@ -3,7 +3,7 @@
 // this relationship's. Setting goals is the mentee's; reviews are both parties'.
 import type { FastifyInstance } from 'fastify';
 import { createGoalHandlers } from './handlers.ts';
-import { party } from '../routes.ts';
+import { party } from '../guards.ts';
 
 export async function goalRoutes(app: FastifyInstance): Promise<void> {
   const goals = createGoalHandlers(app);

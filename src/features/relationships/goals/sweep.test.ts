@@ -10,7 +10,7 @@ import { relationshipDeps } from '../deps.ts';
 import { goalTemplates } from './emails.ts';
 import { sweepGoalReminders } from './sweep.ts';
 import { addGoalOrFail } from './testing.ts';
-import { sweepRelationships } from '../sweep/sweep.ts';
+import { sweepRelationships } from '../sweep/index.ts';
 import { buildRelationship, endDirectly, postAs, type Pair } from '../testing.ts';
 
 let t: TestApp;

@@ -8,9 +8,10 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { recordAudit } from '../../../db/audit.ts';
 import { queueEmail } from '../../../email/outbox.ts';
-import { absoluteUrl, mailDeps, paths } from '../deps.ts';
+import { absoluteUrl, mailDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { goalEmails, goalTemplates } from './emails.ts';
-import type { SweepDeps } from '../sweep/sweep.ts';
+import type { SweepDeps } from '../sweep-types.ts';
 
 const REVIEW_DAYS = 42;
 /** Enough for one run; anything left is picked up 10 minutes later. */

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import type { BuiltUser } from '../../../../test/support/builders.ts';
-import { AMBER_AFTER_DAYS, RED_AFTER_DAYS, healthFor, sweepHealth } from './level.ts';
+import { AMBER_AFTER_DAYS, RED_AFTER_DAYS, healthFor } from './level.ts';
+import { sweepHealth } from './sweep.ts';
 import { buildRelationship, endDirectly, postAs } from '../testing.ts';
 import { allEmailText, relationshipRow, scheduleOrFail, sessionPath, startIn, startedDaysAgo, templatesTo } from '../sessions/testing.ts';
 

@@ -5,13 +5,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setFlash } from '../../../platform/flash.ts';
 import { keptValues, parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
-import { addAction } from '../actions/service.ts';
-import { actionFields, actionSchema, ACTION_MAX } from '../actions/schemas.ts';
-import { paths, relationshipDeps } from '../deps.ts';
-import { idParam, relationshipIdOf } from '../overview/handlers.ts';
+import { ACTION_MAX, actionFields, actionSchema, addAction } from '../actions/index.ts';
+import { relationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
+import { idParam, relationshipIdOf } from '../params.ts';
 import { editNoteSchema, NOTE_MAX, privateNoteFields, privateNoteSchema, sharedNoteFields, sharedNoteSchema } from './schemas.ts';
 import { addSharedNote, editSharedNote, getNoteForEdit, getNotesPage, NoteChangedError, savePrivateNote } from './service.ts';
-import { attempt, type PageState } from '../session-of.ts';
+import { attempt, type PageState } from '../attempt.ts';
 
 const fieldOrder = [...sharedNoteFields, ...actionFields, ...privateNoteFields];
 

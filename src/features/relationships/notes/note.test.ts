@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { paths } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { allEmailText, asHtml, assertNoMarker, countRows, insertSession } from './testing.ts';
 import { buildOutsiders, buildRelationship, endDirectly, postAs, SECRET_PRIVATE_NOTE, SECRET_SHARED_NOTE } from '../testing.ts';
 

@@ -1,7 +1,7 @@
 // The programme admin's view of relationships: the filtered list and one relationship's facts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../../platform/request.ts';
-import { idParam } from '../overview/handlers.ts';
+import { idParam } from '../params.ts';
 import { getRelationshipFacts, listRelationships, oversightFilterSchema } from './service.ts';
 
 export function createOversightHandlers(app: FastifyInstance) {

@@ -9,7 +9,7 @@ import type { Db } from '../../../db/connection.ts';
 import type { MentoringType } from '../../../db/types.ts';
 import { relationshipPhases, type RelationshipEndKind, type RelationshipPhase } from '../../../db/types-matching.ts';
 import { ForbiddenError, NotFoundError } from '../../../errors.ts';
-import { paths } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { phaseInfo, phases } from '../phases.ts';
 import { typeWording } from '../wording.ts';
 

@@ -5,24 +5,14 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { relationshipPhases, type RelationshipPhase } from '../../../db/types-matching.ts';
-import type { ContractStatus, GoalStatus } from '../../../db/types-relationship.ts';
+import type { ContractStatus } from '../../../db/types-relationship.ts';
 import { formatDate, formatDateTime } from '../../../platform/formatting.ts';
 import { loadForParty, type RelationshipContext } from '../access.ts';
-import { paths } from '../deps.ts';
+import { contractStatusText } from '../contract/index.ts';
+import { goalStatusLabels } from '../goals/index.ts';
+import { paths } from '../paths.ts';
 import { frameOf, type Frame } from '../frame.ts';
 import { phaseInfo, phases, type PhaseInfo } from '../phases.ts';
-
-export const goalStatusLabels: Record<GoalStatus, string> = {
-  not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved', set_aside: 'Set aside',
-};
-
-export const contractStatusText: Record<ContractStatus | 'none', string> = {
-  none: 'Not started',
-  draft: 'Being written',
-  signed_by_one: 'Signed by one of you',
-  agreed: 'Agreed',
-  superseded: 'Replaced by a newer version',
-};
 
 export interface NextStep {
   text: string;

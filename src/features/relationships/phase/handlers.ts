@@ -7,8 +7,9 @@ import { setFlash } from '../../../platform/flash.ts';
 import { keptValues, parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
 import { RelationshipEndedError } from '../access.ts';
-import { paths, relationshipDeps } from '../deps.ts';
-import { relationshipIdOf } from '../overview/handlers.ts';
+import { relationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
+import { relationshipIdOf } from '../params.ts';
 import { phaseInfo } from '../phases.ts';
 import { changePhase, getPhasePage, phaseFields, phaseSchema } from './service.ts';
 

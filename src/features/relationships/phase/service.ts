@@ -10,8 +10,9 @@ import { relationshipPhases, type RelationshipPhase } from '../../../db/types-ma
 import { ValidationError } from '../../../errors.ts';
 import { formatDateTime } from '../../../platform/formatting.ts';
 import { loadForParty, lockForChange } from '../access.ts';
-import { contractEmails, emailParty } from '../contract/emails.ts';
-import { absoluteUrl, paths, type RelationshipDeps } from '../deps.ts';
+import { contractEmails, emailParty } from '../contract/index.ts';
+import { absoluteUrl, type RelationshipDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { optionalText, text } from '../fields.ts';
 import { frameOf, type Frame } from '../frame.ts';
 import { phaseInfo, phases } from '../phases.ts';

@@ -5,8 +5,8 @@ import { setFlash } from '../../../platform/flash.ts';
 import { parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
 import { relationshipDeps } from '../deps.ts';
-import { idParam, relationshipIdOf } from '../overview/handlers.ts';
-import { attempt, type PageState } from '../session-of.ts';
+import { idParam, relationshipIdOf } from '../params.ts';
+import { attempt, type PageState } from '../attempt.ts';
 import { reflectionEmojis, reflectionFields, reflectionSchema, TAKEAWAY_MAX, usefulnessScores } from './schemas.ts';
 import { getReflectionPage, getTrendPage, saveReflection } from './service.ts';
 

@@ -8,7 +8,8 @@ import { policies } from '../../../auth/policies.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/connection.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../errors.ts';
-import { paths, type RelationshipDeps, type Trx } from '../deps.ts';
+import type { RelationshipDeps, Trx } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { phaseLabelsOf, topicLabelsOf } from './library-service.ts';
 import type { ResourceInput } from './schemas.ts';
 

@@ -8,7 +8,7 @@ import { keptValues, parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
 import { relationshipDeps } from '../deps.ts';
 import { ticked } from '../fields.ts';
-import { idParam, relationshipIdOf } from '../overview/handlers.ts';
+import { idParam, relationshipIdOf } from '../params.ts';
 import { phases } from '../phases.ts';
 import {
   createResource, curationPaths, getForEdit, libraryName, listForCuration, setRetired, updateResource, type LibraryScope,

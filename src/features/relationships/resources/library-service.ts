@@ -6,7 +6,8 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import { relationshipPhases, type RelationshipPhase } from '../../../db/types-matching.ts';
 import { loadForParty } from '../access.ts';
-import { paths } from '../deps.ts';
+import { paragraphsOf } from '../paragraphs.ts';
+import { paths } from '../paths.ts';
 import { frameOf, type Frame } from '../frame.ts';
 import { phaseInfo, phases } from '../phases.ts';
 import { isTopic, resourceTopics, topicLabels, type LibraryFilter } from './schemas.ts';
@@ -34,11 +35,6 @@ export interface LibraryPage {
   groups: { heading: string; resources: LibraryResource[] }[];
   support: { title: string; url: string }[];
   links: { clear: string; concern: string; action: string };
-}
-
-/** Plain text to paragraphs (blank lines) of lines (single new lines). */
-export function paragraphsOf(body: string): string[][] {
-  return body.split(/\n\s*\n/).map((p) => p.split('\n').map((line) => line.trim()).filter((line) => line !== '')).filter((p) => p.length > 0);
 }
 
 export function phaseLabelsOf(codes: string[]): string[] {

@@ -2,7 +2,7 @@
 // a guide written here (body, shown as plain paragraphs) or a link to one elsewhere, or both.
 import { z } from 'zod';
 import { relationshipPhases } from '../../../db/types-matching.ts';
-import { optionalText, requiredText, text, ticked } from '../fields.ts';
+import { httpsUrl, optionalText, requiredText, text, ticked } from '../fields.ts';
 
 export const TITLE_MAX = 150;
 export const SUMMARY_MAX = 300;
@@ -25,33 +25,6 @@ export const topicLabels: Record<ResourceTopic, string> = {
 
 export function isTopic(value: unknown): value is ResourceTopic {
   return typeof value === 'string' && (resourceTopics as readonly string[]).includes(value);
-}
-
-function parseUrl(value: string): URL | null {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * An https address, or nothing. Only https: a link shown to NHS staff must not downgrade to plain
- * http, and other schemes (javascript:, data:) are never links.
- */
-export function httpsUrl(what: string, required: boolean) {
-  return text().pipe(
-    z.string().max(2000, `${what} must be 2,000 characters or fewer`).superRefine((value, ctx) => {
-      if (value === '') {
-        if (required) ctx.addIssue({ code: 'custom', message: `Enter ${what.toLowerCase()}` });
-        return;
-      }
-      const url = parseUrl(value);
-      if (!url || url.protocol !== 'https:' || url.hostname === '') {
-        ctx.addIssue({ code: 'custom', message: `Enter ${what.toLowerCase()} starting with https://, like https://www.example.nhs.uk/support` });
-      }
-    }),
-  );
 }
 
 export const resourceFields = ['title', 'summary', 'body', 'url', 'phases', 'topics'];

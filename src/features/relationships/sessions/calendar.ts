@@ -9,7 +9,8 @@ import { eventCalendar, type CalendarMethod } from '../../../email/calendar.ts';
 import { queueEmail } from '../../../email/outbox.ts';
 import { formatDateTime } from '../../../platform/formatting.ts';
 import type { Person, RelationshipContext } from '../access.ts';
-import { absoluteUrl, mailDeps, paths, type RelationshipDeps, type Trx } from '../deps.ts';
+import { absoluteUrl, mailDeps, type RelationshipDeps, type Trx } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { sessionEmails, sessionTemplate } from './emails.ts';
 
 type MailDeps = Pick<RelationshipDeps, 'jobs' | 'views' | 'config'>;

@@ -52,16 +52,6 @@ export const sessionEmails = {
     ],
     action: { text: 'Sign in to write your reflection', url: p.url },
   }),
-  healthNudge: (p: Base & { days: number; level: 'amber' | 'red' }): EmailContent => ({
-    subject: p.level === 'red' ? 'It has been a while since your last mentoring session' : 'Time to plan your next mentoring session?',
-    paragraphs: [
-      `It has been ${p.days} days since your last mentoring session with ${p.name}.`,
-      p.level === 'red'
-        ? 'Regular sessions keep mentoring going. If life has got busy, a short call can help, and if it is no longer working for you, you can end the relationship without blame.'
-        : 'A quick message to agree a date is often all it takes. You can schedule the session in the service.',
-    ],
-    action: { text: 'Sign in to schedule a session', url: p.url },
-  }),
 } as const;
 
 export type SessionEmail = keyof typeof sessionEmails;

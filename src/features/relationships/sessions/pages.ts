@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../../platform/formatting.ts';
 import { listTermsForForms } from '../../taxonomies/service.ts';
 import { meetingFieldValues } from '../../invitations/meeting-time.ts';
 import { loadForParty, type RelationshipContext } from '../access.ts';
-import { paths } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { frameOf, type Frame } from '../frame.ts';
 import { DEFAULT_MINUTES } from './schemas.ts';
 import { canStillMarkHeld } from './service.ts';

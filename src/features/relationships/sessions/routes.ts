@@ -2,7 +2,7 @@
 // a party of the relationship, signed in at the guard; the services answer 404 to anyone else
 // (access.loadForParty / lockForChange) and to a session of another relationship.
 import type { FastifyInstance } from 'fastify';
-import { party } from '../routes.ts';
+import { party } from '../guards.ts';
 import { createSessionHandlers } from './handlers.ts';
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {

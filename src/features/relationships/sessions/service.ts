@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../errors.t
 import { allowedTermIds } from '../../taxonomies/service.ts';
 import { lockForChange, lockForParty, RelationshipEndedError, type RelationshipContext } from '../access.ts';
 import type { RelationshipDeps, Trx } from '../deps.ts';
-import { recordSessionHeld } from '../health/level.ts';
+import { recordSessionHeld } from '../health/index.ts';
 import { sendSessionCalendar } from './calendar.ts';
 import type { LogInput, ScheduleInput } from './schemas.ts';
 

@@ -9,10 +9,11 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { recordAudit } from '../../../db/audit.ts';
 import { queueEmail } from '../../../email/outbox.ts';
-import { absoluteUrl, mailDeps, paths } from '../deps.ts';
+import { absoluteUrl, mailDeps } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { sessionUrl, sessionWhen } from './calendar.ts';
 import { sessionEmails, sessionTemplate } from './emails.ts';
-import type { SweepDeps } from '../sweep/sweep.ts';
+import type { SweepDeps } from '../sweep-types.ts';
 
 const HOUR_MS = 3_600_000;
 export const REMINDER_HOURS_BEFORE = 24;

@@ -7,6 +7,8 @@ import { modeId, postAs, type Pair, type Party } from '../testing.ts';
 import { dateBoxes as dateBoxesNamed } from '../../../../test/support/dates.ts';
 
 export { allEmailText, calendarsTo, emailsTo, templatesTo } from '../../invitations/testing.ts';
+/** The session emails' stored names, for tests that wait for one (the jobs' tests). */
+export { sessionTemplate } from './emails.ts';
 
 /** Distinctive text typed into the place and agenda, which must never reach an email or a calendar. */
 export const SECRET_PLACE = 'PLACE-MARKER-41d2: the quiet room behind ward 7';

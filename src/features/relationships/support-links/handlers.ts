@@ -7,7 +7,7 @@ import { parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
 import { supportLinkKinds } from '../../../db/types-relationship.ts';
 import { relationshipDeps } from '../deps.ts';
-import { idParam } from '../overview/handlers.ts';
+import { idParam } from '../params.ts';
 import { LINK_TITLE_MAX, supportKindLabels, supportLinkFields, supportLinkSchema } from './schemas.ts';
 import { getSupportLinkForEdit, listSupportLinks, programmeNameFor, removeSupportLink, saveSupportLink, supportPaths } from './service.ts';
 

@@ -2,8 +2,7 @@
 // turns when something is past what mentoring can offer. Configuration, not anyone's content.
 import { z } from 'zod';
 import { supportLinkKinds, type SupportLinkKind } from '../../../db/types-relationship.ts';
-import { requiredText, text, wholeNumber } from '../fields.ts';
-import { httpsUrl } from '../resources/schemas.ts';
+import { httpsUrl, requiredText, text, wholeNumber } from '../fields.ts';
 
 export const LINK_TITLE_MAX = 120;
 

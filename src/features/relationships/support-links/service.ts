@@ -6,7 +6,8 @@ import { policies } from '../../../auth/policies.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/connection.ts';
 import { ForbiddenError, NotFoundError } from '../../../errors.ts';
-import { paths, type RelationshipDeps, type Trx } from '../deps.ts';
+import type { RelationshipDeps, Trx } from '../deps.ts';
+import { paths } from '../paths.ts';
 import { supportKindLabels, type SupportLinkInput } from './schemas.ts';
 
 export function supportPaths(programmeId: string) {

@@ -2,23 +2,11 @@
 // (src/jobs/worker.ts). Each part finds what is due and handles each row in its own transaction that
 // claims the row's "sent" mark (e.g. reminded_at) under a lock, so a sweep running twice, or on two
 // instances at once, or again after a restart, never sends anything twice.
-import type { Config } from '../../../config.ts';
-import type { Db } from '../../../db/connection.ts';
-import type { JobQueue } from '../../../jobs/queue.ts';
-import type { Environment } from 'nunjucks';
-import { sweepContractReviews } from '../contract/sweep.ts';
-import { sweepGoalReminders } from '../goals/sweep.ts';
-import { sweepHealth } from '../health/level.ts';
-import { sweepSessions } from '../sessions/sweep.ts';
-
-export interface SweepDeps {
-  db: Db;
-  jobs: JobQueue;
-  views: Environment;
-  config: Config;
-}
-
-export type Sweep = (deps: SweepDeps, now: Date) => Promise<Record<string, number>>;
+import { sweepContractReviews } from '../contract/index.ts';
+import { sweepGoalReminders } from '../goals/index.ts';
+import { sweepHealth } from '../health/index.ts';
+import { sweepSessions } from '../sessions/index.ts';
+import type { Sweep, SweepDeps } from '../sweep-types.ts';
 
 /** Every part of the sweep, in order; each reports what it did, for the job's log line and tests. */
 const sweeps: Record<string, Sweep> = {
