@@ -7,7 +7,8 @@ import { ConflictError, ValidationError, type FieldErrors } from '../../../error
 import { setFlash } from '../../../platform/flash.ts';
 import { keptValues, parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
-import { getContractEditPage, getContractPage, getVersionPage, getVersionsPage } from './pages.ts';
+import { getContractEditPage } from './edit-page.ts';
+import { getContractPage, getVersionPage, getVersionsPage } from './pages.ts';
 import { contractFields, contractSchema, signSchema } from './schemas.ts';
 import { ContractChangedError, saveContract, signContract } from './service.ts';
 import { relationshipDeps } from '../deps.ts';

@@ -1,60 +1,10 @@
-// The mentoring contract's fields, the form that edits them and its messages (NHS service manual
-// style), and how the stored terms (contract_versions.terms, jsonb) are read back. The review and
-// end dates live in their own columns (review_on, ends_on) so the reminder sweep can query them.
+// The form that edits the mentoring contract, its messages (NHS service manual style), and the
+// signing form. The terms it saves are described in terms.ts; the review and end dates live in their
+// own columns (review_on, ends_on) so the reminder sweep can query them.
 import { z } from 'zod';
 import { checkDate, dateFieldNames, refineDate, todayInLondon, type DateRules } from '../../../platform/date-fields.ts';
 import { optionalText, requiredText, text, ticked, yesNo } from '../fields.ts';
-
-export const successMeasures = ['takeaway', 'score', 'emoji'] as const;
-export type SuccessMeasure = (typeof successMeasures)[number];
-
-/** The session reflection's three parts (PRODUCT.md, journey 5), as the contract offers them. */
-export const successLabels: Record<SuccessMeasure, string> = {
-  takeaway: 'One thing I got out of each session',
-  score: 'A score from 1 to 10 for how useful each session was',
-  emoji: 'An emoji for how each session felt',
-};
-
-export const DEFAULT_SESSION_MINUTES = 60;
-
-/**
- * What a version holds. The programme's limits of confidentiality are copied in when the version is
- * saved, so a signature stays a signature on exactly the words that were shown.
- */
-export interface ContractTerms {
-  menteeExpects: string;
-  mentorExpects: string;
-  frequency: string;
-  sessionMinutes: number;
-  modes: string[];
-  place: string;
-  firstFaceToFace: boolean;
-  boundaries: string;
-  confidentialityText: string;
-  confidentialityExtra: string;
-  success: SuccessMeasure[];
-  successOwnWords: string;
-}
-
-/** Stored terms read defensively: a field missing from an older version reads as empty, never as an error. */
-const storedTerms = z.object({
-  menteeExpects: z.string().catch(''),
-  mentorExpects: z.string().catch(''),
-  frequency: z.string().catch(''),
-  sessionMinutes: z.number().int().catch(DEFAULT_SESSION_MINUTES),
-  modes: z.array(z.string()).catch([]),
-  place: z.string().catch(''),
-  firstFaceToFace: z.boolean().catch(true),
-  boundaries: z.string().catch(''),
-  confidentialityText: z.string().catch(''),
-  confidentialityExtra: z.string().catch(''),
-  success: z.array(z.enum(successMeasures)).catch([]),
-  successOwnWords: z.string().catch(''),
-});
-
-export function readTerms(stored: unknown): ContractTerms {
-  return storedTerms.parse(stored && typeof stored === 'object' ? stored : {});
-}
+import { successMeasures, type ContractTerms } from './terms.ts';
 
 const reviewRules: DateRules = { label: 'Review date' };
 const endRules: DateRules = { label: 'End date' };

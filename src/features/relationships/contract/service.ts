@@ -12,7 +12,8 @@ import { ConflictError, ValidationError } from '../../../errors.ts';
 import { allowedTermIds } from '../../taxonomies/service.ts';
 import { lockForChange, type RelationshipContext } from '../access.ts';
 import { contractEmails, emailParty } from './emails.ts';
-import { readTerms, type ContractInput, type ContractTerms } from './schemas.ts';
+import type { ContractInput } from './schemas.ts';
+import { readTerms, type ContractTerms } from './terms.ts';
 import { absoluteUrl, type RelationshipDeps, type Trx } from '../deps.ts';
 import { paths } from '../paths.ts';
 

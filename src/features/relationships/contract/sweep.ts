@@ -1,4 +1,4 @@
-// The contract review reminder, part of the 10-minute relationship sweep (sweep.ts): a week before
+// The contract review reminder, part of the 10-minute relationship sweep (../sweep/): a week before
 // the review date of an agreed contract, both parties are emailed once. Each due version is handled
 // in its own transaction that takes the relationship row with SKIP LOCKED (the same row every change
 // and every ending locks first, so an ending and a reminder never cross), re-checks under the lock

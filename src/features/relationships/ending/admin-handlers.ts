@@ -10,7 +10,8 @@ import { parseForm } from '../../../platform/forms.ts';
 import { actorOf, pathParams } from '../../../platform/request.ts';
 import { relationshipDeps } from '../deps.ts';
 import { paths } from '../paths.ts';
-import { adminEndRelationship, getAdminEndPage, listEndings } from './admin-service.ts';
+import { listEndings } from './admin-list.ts';
+import { adminEndRelationship, getAdminEndPage } from './admin-service.ts';
 import { adminEndFields, adminEndSchema, REASON_MAX } from './schemas.ts';
 
 const programmeParams = z.object({ programmeId: z.uuid() });

@@ -1,14 +1,12 @@
-// The programme admins' side of endings: ending a relationship for conduct reasons (the reason is
-// theirs alone; both parties are told neutrally that the programme has closed it and whom to ask),
-// and the list of the programme's endings with their reasons, which only programme admins see
-// (PRODUCT.md, "who sees what"). Admins never see a relationship's content here. An admin who is
-// the mentee or mentor of a relationship neither sees its ending nor ends it as an admin: for them it
-// is a 404, as in the concerns queue.
+// A programme admin ends a relationship for conduct reasons: the reason is theirs alone; both
+// parties are told neutrally that the programme has closed it and whom to ask (PRODUCT.md, "who
+// sees what"). Admins never see a relationship's content here. An admin who is the mentee or mentor
+// of a relationship does not end it as an admin: for them it is a 404, as in the concerns queue.
+// The programme's list of endings is in admin-list.ts.
 import type { Actor } from '../../../auth/actor.ts';
 import { policies } from '../../../auth/policies.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { MentoringType } from '../../../db/types.ts';
-import type { RelationshipEndKind } from '../../../db/types-matching.ts';
 import { ForbiddenError, NotFoundError } from '../../../errors.ts';
 import { formatDate } from '../../../platform/formatting.ts';
 import type { Person } from '../access.ts';
@@ -19,13 +17,7 @@ import type { AdminEndInput } from './schemas.ts';
 import { phaseInfo } from '../phases.ts';
 import { typeWording } from '../wording.ts';
 
-export const endKindForAdmins: Record<RelationshipEndKind, string> = {
-  completed: 'Completed',
-  ended_early: 'Ended early',
-  ended_by_admin: 'Ended by a programme admin',
-};
-
-function requireOverseer(actor: Actor, programmeId: string): void {
+export function requireOverseer(actor: Actor, programmeId: string): void {
   if (!policies.canOverseeRelationships(actor, programmeId)) throw new ForbiddenError();
 }
 
@@ -84,47 +76,4 @@ export async function adminEndRelationship(deps: RelationshipDeps, actor: Actor,
       kind: 'ended_by_admin', endedBy: 'admin', actorId: actor.id, reason: input.reason, now,
     });
   });
-}
-
-export interface EndingRow {
-  endedOn: string;
-  menteeName: string;
-  mentorName: string;
-  typeLabel: string;
-  kind: string;
-  endedBy: string;
-  reason: string;
-  href: string;
-}
-
-/** Who ended it, as admins read it: the mentee, the mentor or a programme admin. */
-function endedByOf(row: { kind: RelationshipEndKind; ended_by: string | null; mentee_id: string; mentor_id: string }): string {
-  if (row.kind === 'ended_by_admin') return 'Programme admin';
-  if (row.ended_by === row.mentee_id) return 'Mentee';
-  if (row.ended_by === row.mentor_id) return 'Mentor';
-  return 'Someone no longer registered';
-}
-
-export async function listEndings(db: Db, actor: Actor, programmeId: string): Promise<{ programme: { id: string; name: string }; endings: EndingRow[] }> {
-  requireOverseer(actor, programmeId);
-  const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', programmeId).executeTakeFirst();
-  if (!programme) throw new NotFoundError();
-  const rows = await db.selectFrom('relationship_endings as e')
-    .innerJoin('relationships as r', 'r.id', 'e.relationship_id')
-    .leftJoin('users as mentee', 'mentee.id', 'r.mentee_id')
-    .leftJoin('users as mentor', 'mentor.id', 'r.mentor_id')
-    .select(['e.kind', 'e.ended_by', 'e.reason', 'e.created_at', 'r.id', 'r.mentee_id', 'r.mentor_id', 'r.mentoring_type', 'mentee.full_name as menteeName', 'mentor.full_name as mentorName'])
-    .where('r.programme_id', '=', programmeId)
-    .where('r.mentee_id', '<>', actor.id).where('r.mentor_id', '<>', actor.id)
-    .orderBy('e.created_at', 'desc')
-    .limit(500)
-    .execute();
-  return {
-    programme,
-    endings: rows.map((row) => ({
-      endedOn: formatDate(row.created_at), menteeName: row.menteeName ?? 'Someone no longer registered', mentorName: row.mentorName ?? 'Someone no longer registered',
-      typeLabel: typeWording[row.mentoring_type].label, kind: endKindForAdmins[row.kind], endedBy: endedByOf(row), reason: row.reason,
-      href: paths.adminRelationship(programmeId, row.id),
-    })),
-  };
 }

@@ -52,7 +52,7 @@ async function cancelFutureSessions(trx: Trx, deps: Pick<RelationshipDeps, 'conf
   if (sessions.length === 0) return [];
   const modeIds = [...new Set(sessions.map((s) => s.mode).filter((mode) => uuidPattern.test(mode)))];
   const modes = modeIds.length > 0 ? await trx.selectFrom('taxonomy_terms').select(['id', 'label']).where('id', 'in', modeIds).execute() : [];
-  // The same attendees as the sessions' invitations (session-calendar.ts): the mentor by the address they share with mentees.
+  // The same attendees as the sessions' invitations (sessions/calendar.ts): the mentor by the address they share with mentees.
   const mentor = { ...closing.mentor, email: await mentorAddress(trx, closing.mentor) };
   const attendees = [closing.mentee, mentor].filter((p) => p.email !== '').map((p) => ({ name: p.fullName, email: p.email }));
   return sessions.map((session, index) => {

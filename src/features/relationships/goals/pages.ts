@@ -1,18 +1,15 @@
-// What the goal pages show: the list of goals, one goal with its reviews as a history and a small
-// progress trend, and the add/edit form. Only the pair reach them (access.loadForParty answers 404 to
-// anyone else); a goal id must belong to the relationship in the address, or it is a 404 too.
+// What the goal pages show: the list of goals, and one goal with its reviews as a history and a
+// small progress trend. Only the pair reach them (access.loadForParty answers 404 to anyone else);
+// a goal id must belong to the relationship in the address, or it is a 404 too (lookup.ts).
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { Goal, GoalStatus } from '../../../db/types-relationship.ts';
-import { NotFoundError } from '../../../errors.ts';
-import { dateFieldValues } from '../../../platform/date-fields.ts';
 import { formatDate } from '../../../platform/formatting.ts';
-import { loadForParty, RelationshipEndedError, requireMentee, type RelationshipContext } from '../access.ts';
+import { loadForParty } from '../access.ts';
 import type { Trx } from '../deps.ts';
 import { paths } from '../paths.ts';
 import { frameOf, type Frame } from '../frame.ts';
-import { DUE_FIELD } from './schemas.ts';
-import { goalStatusLabels, statusTag, type StatusTag } from './status.ts';
+import { findGoal } from './lookup.ts';
+import { statusTag, type StatusTag } from './status.ts';
 import { progressTrend, type Trend } from './trend.ts';
 
 /** The goal pages' own addresses, below paths.goals and paths.goal. */
@@ -21,12 +18,6 @@ export const goalPaths = {
   edit: (id: string, goalId: string) => `${paths.goal(id, goalId)}/edit`,
   reviews: (id: string, goalId: string) => `${paths.goal(id, goalId)}/reviews`,
 };
-
-export async function findGoal(db: Db | Trx, relationshipId: string, goalId: string): Promise<Goal> {
-  const goal = await db.selectFrom('goals').selectAll().where('id', '=', goalId).where('relationship_id', '=', relationshipId).executeTakeFirst();
-  if (!goal) throw new NotFoundError();
-  return goal;
-}
 
 export interface GoalsPage {
   frame: Frame;
@@ -103,55 +94,4 @@ export async function heldSessions(db: Db | Trx, relationshipId: string): Promis
   const rows = await db.selectFrom('mentoring_sessions').select(['id', 'starts_at']).where('relationship_id', '=', relationshipId)
     .where('status', '=', 'held').orderBy('starts_at', 'desc').execute();
   return rows.map((s) => ({ value: s.id, text: `Session on ${formatDate(s.starts_at)}` }));
-}
-
-export interface GoalFormPage {
-  frame: Frame;
-  isEdit: boolean;
-  action: string;
-  cancelHref: string;
-  /** What the form starts with: the stored goal when editing, or what was typed. */
-  values: Record<string, unknown>;
-  /** After a refused stale edit: the goal as it is now, shown beside what was typed. */
-  current: { title: string; reality: string; options: string; wayForward: string; due: string | null; status: string } | null;
-  statuses: { value: GoalStatus; text: string }[];
-}
-
-/** Setting goals is the mentee's: the mentor is told so (409), and an ended relationship says it has ended. */
-function requireGoalSetter(actor: Actor, context: RelationshipContext, what: string): void {
-  if (!context.isActive) throw new RelationshipEndedError();
-  requireMentee(actor, context, what);
-}
-
-/**
- * The add or edit form. `typed` replaces the stored values with what the person sent; after an
- * invalid save it keeps the version the form was loaded from, so the staleness check still applies.
- * After a refused stale edit (`adoptCurrent`) it carries the stored goal's version and shows that
- * goal beside the form, so once the person has compared them a deliberate save goes through.
- */
-export async function getGoalFormPage(db: Db, actor: Actor, relationshipId: string, goalId: string | null, typed?: Record<string, unknown>, adoptCurrent = false): Promise<GoalFormPage> {
-  const context = await loadForParty(db, actor, relationshipId);
-  const id = context.relationship.id;
-  const goal = goalId ? await findGoal(db, id, goalId) : null;
-  requireGoalSetter(actor, context, goal ? 'change a goal' : 'add goals');
-  const stored = goal
-    ? { title: goal.title, reality: goal.reality, options: goal.options, wayForward: goal.way_forward, status: goal.status, version: versionOf(goal), ...dateFieldValues(DUE_FIELD, goal.due_on) }
-    : { status: 'not_started' };
-  const isStale = adoptCurrent && goal !== null;
-  return {
-    frame: frameOf(context),
-    isEdit: goal !== null,
-    action: goal ? goalPaths.edit(id, goal.id) : paths.goals(id),
-    cancelHref: goal ? paths.goal(id, goal.id) : paths.goals(id),
-    values: typed ? { ...typed, ...(isStale ? { version: versionOf(goal) } : {}) } : stored,
-    current: isStale
-      ? { title: goal.title, reality: goal.reality, options: goal.options, wayForward: goal.way_forward, due: goal.due_on ? formatDate(goal.due_on) : null, status: goalStatusLabels[goal.status] }
-      : null,
-    statuses: Object.entries(goalStatusLabels).map(([value, text]) => ({ value: value as GoalStatus, text })),
-  };
-}
-
-/** A goal's version for the edit form: when it was last saved, to the millisecond. */
-export function versionOf(goal: Pick<Goal, 'updated_at'>): string {
-  return String(new Date(goal.updated_at).getTime());
 }

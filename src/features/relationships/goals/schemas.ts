@@ -1,7 +1,7 @@
 // The goal and review forms and their messages (NHS service manual style). A goal is optionally
 // written in GROW form: the Goal itself (its title), the Reality now, the Options, and the Will or
 // way forward. Rules that need the stored goal or the relationship's sessions (a past due date that
-// was already there; a session of this relationship) are checked again by goal-service.ts.
+// was already there; a session of this relationship) are checked again by service.ts.
 import { z } from 'zod';
 import { goalStatuses } from '../../../db/types-relationship.ts';
 import { checkDate, dateFieldNames, refineDate, todayInLondon, type DateRules } from '../../../platform/date-fields.ts';

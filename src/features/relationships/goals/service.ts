@@ -11,7 +11,7 @@ import { lockForChange, requireMentee, type RelationshipContext } from '../acces
 import { absoluteUrl, mailDeps, type RelationshipDeps, type Trx } from '../deps.ts';
 import { paths } from '../paths.ts';
 import { goalEmails, goalTemplates } from './emails.ts';
-import { findGoal, versionOf } from './pages.ts';
+import { findGoal, versionOf } from './lookup.ts';
 import { DUE_FIELD, dueInPastMessage, isDueDateAllowed, type GoalInput, type ReviewInput } from './schemas.ts';
 import { partField } from '../../../platform/date-fields.ts';
 

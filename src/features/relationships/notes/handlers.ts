@@ -10,7 +10,9 @@ import { relationshipDeps } from '../deps.ts';
 import { paths } from '../paths.ts';
 import { idParam, relationshipIdOf } from '../params.ts';
 import { editNoteSchema, NOTE_MAX, privateNoteFields, privateNoteSchema, sharedNoteFields, sharedNoteSchema } from './schemas.ts';
-import { addSharedNote, editSharedNote, getNoteForEdit, getNotesPage, NoteChangedError, savePrivateNote } from './service.ts';
+import { getNoteForEdit, getNotesPage } from './pages.ts';
+import { savePrivateNote } from './private-note.ts';
+import { addSharedNote, editSharedNote, NoteChangedError } from './service.ts';
 import { attempt, type PageState } from '../attempt.ts';
 
 const fieldOrder = [...sharedNoteFields, ...actionFields, ...privateNoteFields];

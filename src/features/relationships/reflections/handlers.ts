@@ -8,7 +8,8 @@ import { relationshipDeps } from '../deps.ts';
 import { idParam, relationshipIdOf } from '../params.ts';
 import { attempt, type PageState } from '../attempt.ts';
 import { reflectionEmojis, reflectionFields, reflectionSchema, TAKEAWAY_MAX, usefulnessScores } from './schemas.ts';
-import { getReflectionPage, getTrendPage, saveReflection } from './service.ts';
+import { getReflectionPage, getTrendPage } from './pages.ts';
+import { saveReflection } from './service.ts';
 
 export function createReflectionHandlers(app: FastifyInstance) {
   const deps = relationshipDeps(app);

@@ -6,7 +6,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { party, platformAdmin, programmeAdmin } from '../guards.ts';
 import { idParam } from '../params.ts';
 import { paths } from '../paths.ts';
-import { createCurationHandlers, createLibraryHandlers } from './handlers.ts';
+import { createCurationHandlers } from './curation-handlers.ts';
+import { createLibraryHandlers } from './library-handlers.ts';
 
 export async function resourceRoutes(app: FastifyInstance): Promise<void> {
   const library = createLibraryHandlers(app);

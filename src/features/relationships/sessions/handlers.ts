@@ -11,7 +11,8 @@ import { RelationshipEndedError } from '../access.ts';
 import { relationshipDeps } from '../deps.ts';
 import { paths } from '../paths.ts';
 import { idParam, relationshipIdOf } from '../params.ts';
-import { getFormPage, getSessionPage, getSessionsPage, loadSession, newSessionValues, sessionFormValues } from './pages.ts';
+import { getFormPage, newSessionValues, sessionFormValues } from './form-page.ts';
+import { getSessionPage, getSessionsPage, loadSession } from './pages.ts';
 import { cancelFields, cancelSchema, growAgenda, logFields, logSchema, scheduleFields, scheduleSchema, sequenceOf } from './schemas.ts';
 import { cancelSession, logSession, markSessionHeld, rescheduleSession, scheduleSession } from './service.ts';
 

@@ -1,17 +1,14 @@
-// What the session pages show: the list (upcoming, then past and cancelled), one session with what
-// each party can do with it now, and the values the forms start from. Only the two parties reach
-// them (access.loadForParty: 404 for anyone else, and for a session of another relationship).
+// What the session pages show: the list (upcoming, then past and cancelled), and one session with
+// what each party can do with it now. Only the two parties reach them (access.loadForParty: 404 for
+// anyone else, and for a session of another relationship).
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { MentoringSession } from '../../../db/types-relationship.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/formatting.ts';
-import { listTermsForForms } from '../../taxonomies/service.ts';
-import { meetingFieldValues } from '../../invitations/meeting-time.ts';
 import { loadForParty, type RelationshipContext } from '../access.ts';
 import { paths } from '../paths.ts';
 import { frameOf, type Frame } from '../frame.ts';
-import { DEFAULT_MINUTES } from './schemas.ts';
 import { canStillMarkHeld } from './service.ts';
 
 export interface StatusTag {
@@ -114,26 +111,3 @@ export async function getSessionPage(db: Db, actor: Actor, relationshipId: strin
     showReflection: s.status === 'held' || (s.status === 'scheduled' && started),
   };
 }
-
-export interface FormPage {
-  frame: Frame;
-  modes: { id: string; label: string }[];
-}
-
-/** The frame and meeting modes every session form needs; retired modes only when the session already uses one. */
-export async function getFormPage(db: Db, actor: Actor, relationshipId: string, keepModeIds: string[] = []): Promise<FormPage & { context: RelationshipContext }> {
-  const context = await loadForParty(db, actor, relationshipId);
-  const modes = (await listTermsForForms(db, keepModeIds)).meeting_mode.map((term) => ({ id: term.id, label: term.label }));
-  return { frame: frameOf(context), modes, context };
-}
-
-/** A session's current details as the reschedule form's values. */
-export function sessionFormValues(session: MentoringSession): Record<string, string> {
-  const { meetingTime, ...date } = meetingFieldValues('sessionDate', new Date(session.starts_at));
-  return {
-    ...date, sessionTime: meetingTime ?? '', sessionMinutes: String(session.duration_minutes), sessionMode: session.mode,
-    location: session.location, agenda: session.agenda, sequence: String(session.ics_sequence),
-  };
-}
-
-export const newSessionValues = { sessionMinutes: String(DEFAULT_MINUTES) };

@@ -1,4 +1,4 @@
-// The session parts of the 'relationship.sweep' job (sweep.ts): a reminder to both parties 24 hours
+// The session parts of the 'relationship.sweep' job (../sweep/): a reminder to both parties 24 hours
 // before a scheduled session, and a prompt to the mentee to write their session reflection once a
 // session has been held (or was scheduled and ended at least an hour ago, so probably was). Each due
 // session is handled in its own transaction that locks its relationship row, then the session, with

@@ -1,5 +1,5 @@
 // A programme admin's support links. When a programme has any, its pairs see only those; otherwise
-// they see the platform's (resource-service.supportLinksFor). Links are configuration, so removing
+// they see the platform's (resources/library-service.ts, supportLinksFor). Links are configuration, so removing
 // one is a real delete, recorded in the audit trail.
 import type { Actor } from '../../../auth/actor.ts';
 import { policies } from '../../../auth/policies.ts';

@@ -1,5 +1,6 @@
-// The pair's library page, and the curation pages of a library (the platform's or a programme's).
-// Thin: read the address and form, call one service function, redirect with a flash or re-render.
+// The curation pages of a resource library (the platform's or a programme's): the list, adding,
+// editing, retiring and restoring. Thin: read the address and form, call one service function,
+// redirect with a flash or re-render.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../auth/actor.ts';
 import { ConflictError, type FieldErrors } from '../../../errors.ts';
@@ -8,23 +9,12 @@ import { keptValues, parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
 import { relationshipDeps } from '../deps.ts';
 import { ticked } from '../fields.ts';
-import { idParam, relationshipIdOf } from '../params.ts';
+import { idParam } from '../params.ts';
 import { phases } from '../phases.ts';
 import {
   createResource, curationPaths, getForEdit, libraryName, listForCuration, setRetired, updateResource, type LibraryScope,
 } from './curation-service.ts';
-import { BODY_MAX, SUMMARY_MAX, libraryFilterSchema, resourceFields, resourceSchema, resourceTopics, topicLabels } from './schemas.ts';
-import { getLibrary } from './library-service.ts';
-
-export function createLibraryHandlers(app: FastifyInstance) {
-  const db = app.deps.db;
-  return {
-    async show(request: FastifyRequest, reply: FastifyReply) {
-      const filter = libraryFilterSchema.parse(request.query ?? {});
-      return reply.render('relationships/resources/views/library.njk', await getLibrary(db, actorOf(request), relationshipIdOf(request), filter));
-    },
-  };
-}
+import { BODY_MAX, SUMMARY_MAX, resourceFields, resourceSchema, resourceTopics, topicLabels } from './schemas.ts';
 
 interface FormState {
   status?: number;
