@@ -20,7 +20,10 @@ export interface StatusMove<S extends string, R extends string> {
   by: readonly R[];
 }
 
-export interface StatusMachineTable<S extends string, R extends string, L extends Record<string, unknown>> {
+/** Each audience's words, for every status. */
+export type StatusLabels<S extends string, L> = { readonly [A in keyof L]: Readonly<Record<S, unknown>> };
+
+export interface StatusMachineTable<S extends string, R extends string, L extends StatusLabels<S, L>> {
   /** What moves, for messages: "invitation". */
   name: string;
   /** In the order people read them (the CHECK constraint's values, from the db types). */
@@ -31,16 +34,17 @@ export interface StatusMachineTable<S extends string, R extends string, L extend
   /** Statuses that are never left. */
   closed?: readonly NoInfer<S>[];
   /** The words for each status, one set per audience (e.g. the applicant and the admins). */
-  labels: { readonly [A in keyof L]: Readonly<Record<NoInfer<S>, L[A]>> };
+  labels: L;
 }
 
-export interface StatusMachine<S extends string, R extends string, L extends Record<string, unknown>> {
+export interface StatusMachine<S extends string, R extends string, L extends StatusLabels<S, L>> {
   readonly name: string;
   readonly states: readonly S[];
+  readonly roles: readonly R[];
   readonly closed: readonly S[];
   /** Every status that is not closed, in order. */
   readonly open: readonly S[];
-  readonly labels: StatusMachineTable<S, R, L>['labels'];
+  readonly labels: L;
   isState(value: string): value is S;
   isClosed(status: S): boolean;
   /** Whether `by` (any of them, or anyone when left out) may move `from` to `to`. */
@@ -51,14 +55,14 @@ export interface StatusMachine<S extends string, R extends string, L extends Rec
   sources(to: S, by?: R | readonly R[]): S[];
   /** The statuses `from` may move to (by `by`). */
   targets(from: S, by?: R | readonly R[]): S[];
-  label<A extends keyof L>(status: S, audience: A): L[A];
+  label<A extends keyof L>(status: S, audience: A): L[A][S];
 }
 
 const list = <T extends string>(value: T | readonly T[]): readonly T[] => (typeof value === 'string' ? [value] : value);
 const words = (status: string) => status.replaceAll('_', ' ');
 
 /** Checks the table (a mistake fails when the module loads, not when a person clicks) and answers questions about it. */
-export function defineStatusMachine<S extends string, R extends string, L extends Record<string, unknown>>(
+export function defineStatusMachine<S extends string, R extends string, L extends StatusLabels<NoInfer<S>, L>>(
   table: StatusMachineTable<S, R, L>,
 ): StatusMachine<S, R, L> {
   const states = new Set<string>(table.states);
@@ -83,7 +87,7 @@ export function defineStatusMachine<S extends string, R extends string, L extend
       }
     }
   }
-  for (const [audience, words] of Object.entries<Readonly<Record<string, unknown>>>(table.labels)) {
+  for (const [audience, words] of Object.entries<object>(table.labels)) {
     const keys = Object.keys(words);
     const missing = table.states.filter((status) => !keys.includes(status));
     const extra = keys.filter((key) => !states.has(key));
@@ -97,6 +101,7 @@ export function defineStatusMachine<S extends string, R extends string, L extend
   return {
     name: table.name,
     states: table.states,
+    roles: table.roles,
     closed,
     open: table.states.filter((status) => !closed.includes(status)),
     labels: table.labels,
