@@ -1,8 +1,9 @@
 // What each party may do to an invitation now: one pure function, used by the page (which buttons
 // to show) and by every service (which re-checks it under the row lock), so the two never disagree.
-// ARCHITECTURE.md: pending → accepted → met → chosen | not_chosen; pending → declined | expired |
-// withdrawn; accepted → withdrawn | cancelled.
-import type { Invitation } from '../../db/types-matching.ts';
+// The moves and who makes them are the status machine's (statuses.ts); this adds the actions that
+// move nothing and the facts beyond the status (the answer-by time, whether the mentee has chosen).
+import type { Invitation, InvitationStatus } from '../../db/types-matching.ts';
+import { invitationMachine, type InvitationMover } from './statuses.ts';
 
 export type PartyRole = 'mentee' | 'mentor';
 
@@ -29,28 +30,28 @@ export function isPastAnswerBy(invitation: Pick<Invitation, 'status' | 'expires_
   return invitation.status === 'pending' && new Date(invitation.expires_at).getTime() <= now.getTime();
 }
 
+/** The actions that move the invitation, and the status each moves it to. */
+const moveActions = [
+  ['accept', 'accepted'], ['decline', 'declined'], ['withdraw', 'withdrawn'], ['cancel', 'cancelled'], ['met', 'met'], ['none', 'not_chosen'], ['confirm', 'chosen'],
+] as const satisfies readonly (readonly [InvitationAction, InvitationStatus])[];
+
+/** The parts a party plays in the invitation's moves (statuses.ts): mentee or mentor, and answerer or asker. */
+export function moversOf(invitation: Pick<Invitation, 'initiated_by'>, role: PartyRole): InvitationMover[] {
+  return [role, role === answeringRole(invitation) ? 'answerer' : 'asker'];
+}
+
 export function allowedActions(invitation: ActionFacts, role: PartyRole, now: Date = new Date()): Set<InvitationAction> {
   const actions = new Set<InvitationAction>();
-  switch (invitation.status) {
-    case 'pending':
-      if (isPastAnswerBy(invitation, now)) break;
-      if (role === answeringRole(invitation)) actions.add('accept').add('decline');
-      else actions.add('withdraw');
-      break;
-    case 'accepted':
-      actions.add('met').add('meeting').add(role === 'mentee' ? 'withdraw' : 'cancel');
-      break;
-    case 'met':
-      actions.add('reflect');
-      if (role === 'mentee') actions.add('choose').add('none');
-      if (role === 'mentor' && invitation.chosen_at !== null) actions.add('confirm');
-      break;
-    case 'chosen':
-    case 'not_chosen':
-      actions.add('reflect');
-      break;
-    default:
-      break;
+  if (isPastAnswerBy(invitation, now)) return actions;
+  const movers = moversOf(invitation, role);
+  for (const [action, to] of moveActions) if (invitationMachine.canMove(invitation.status, to, movers)) actions.add(action);
+  // After the meeting the mentee decides: 'none' is theirs, and the mentor answers (yes or no) only once chosen.
+  if (role === 'mentor') {
+    actions.delete('none');
+    if (invitation.chosen_at === null) actions.delete('confirm');
   }
+  if (invitation.status === 'accepted') actions.add('meeting');
+  if (invitation.status === 'met' && role === 'mentee') actions.add('choose');
+  if (invitation.status === 'met' || invitation.status === 'chosen' || invitation.status === 'not_chosen') actions.add('reflect');
   return actions;
 }

@@ -11,12 +11,13 @@ import type { Db } from '../../db/connection.ts';
 import { openInvitationStatuses } from '../../db/types-matching.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import type { StatusTag } from '../../platform/status-machine.ts';
 import { getMenteeProfileView, type MenteeProfileView } from '../mentees/profile-service.ts';
 import { absoluteUrl, mailDeps, paths, type InvitationDeps } from './deps.ts';
 import { invitationEmails, templateName } from './emails.ts';
 import { countMenteeSlots, inTransaction, insertInvitation, slotsText, type MenteeSlots } from './create-service.ts';
 import type { ProposeInput } from './schemas.ts';
-import { declineReasonsForAdmins, statusTags, type DeclineReason, type StatusTag } from './statuses.ts';
+import { declineReasonsForAdmins, invitationMachine, type DeclineReason } from './statuses.ts';
 import { lockPeople } from './transitions.ts';
 
 export async function requestBroker(deps: InvitationDeps, actor: Actor, programmeId: string): Promise<void> {
@@ -129,7 +130,7 @@ export async function getBrokerRequestPage(db: Db, actor: Actor, programmeId: st
     mentee: { id: request.mentee_id, fullName: request.full_name },
     profile, slots, slotsText: slotsText(slots, 'They'),
     history: history.map((row) => ({
-      mentorName: row.full_name, tag: statusTags[row.status], initiatedBy: row.initiated_by, createdAt: row.created_at,
+      mentorName: row.full_name, tag: invitationMachine.label(row.status, 'tag'), initiatedBy: row.initiated_by, createdAt: row.created_at,
       declineReason: row.decline_reason ? (declineReasonsForAdmins[row.decline_reason as DeclineReason] ?? row.decline_reason) : null,
     })),
     mentors: mentors.map((row) => ({ id: row.id, fullName: row.full_name, jobTitle: row.job_title, placesLeft: Number(row.placesLeft) })),

@@ -9,10 +9,10 @@ import type { Db } from '../../db/connection.ts';
 import { sql } from 'kysely';
 import { openInvitationStatuses, type Invitation } from '../../db/types-matching.ts';
 import { formatDate, formatDateTime } from '../../platform/formatting.ts';
+import type { StatusTag } from '../../platform/status-machine.ts';
 import { answeringRole, isPastAnswerBy } from './actions.ts';
 import { slotsText } from './create-service.ts';
 import { paths } from './deps.ts';
-import type { StatusTag } from './statuses.ts';
 import { tagFor } from './transitions.ts';
 
 export interface HomeInvitation {

@@ -8,10 +8,11 @@ import type { Db } from '../../db/connection.ts';
 import type { Invitation, InvitationStatus } from '../../db/types-matching.ts';
 import { NotFoundError } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../platform/formatting.ts';
+import type { StatusTag } from '../../platform/status-machine.ts';
 import { getMenteeProfileView, type MenteeProfileView } from '../mentees/profile-service.ts';
 import { labelsFor } from '../taxonomies/service.ts';
 import { allowedActions, answeringRole, isPastAnswerBy, type InvitationAction, type PartyRole } from './actions.ts';
-import { mentoringTypeLabels, type StatusTag } from './statuses.ts';
+import { mentoringTypeLabels } from './statuses.ts';
 import { roleOf, tagFor } from './transitions.ts';
 
 export interface ContactDetails {

@@ -1,14 +1,10 @@
-// How each invitation status reads to people: one label and one nhsuk tag colour per status (STYLE.md
-// rule 10: the union lives in db/types-matching.ts, shared by schema, service and view), and which
-// statuses end an invitation.
-import type { InvitationStatus } from '../../db/types-matching.ts';
+// The invitation's status machine (ARCHITECTURE.md, state machines) and how each status reads to
+// people: a tag for pages, and the words for "this invitation has already …". The statuses live in
+// db/types-matching.ts (STYLE.md rule 10), and so do the open ones: every other status is closed.
+import { invitationStatuses, openInvitationStatuses, type InvitationStatus } from '../../db/types-matching.ts';
+import { defineStatusMachine, type StatusTag } from '../../platform/status-machine.ts';
 
-export interface StatusTag {
-  text: string;
-  colour: 'grey' | 'blue' | 'red' | 'orange' | 'yellow' | 'green' | 'purple' | 'white';
-}
-
-export const statusTags: Record<InvitationStatus, StatusTag> = {
+const tags: Record<InvitationStatus, StatusTag> = {
   pending: { text: 'Waiting for an answer', colour: 'blue' },
   accepted: { text: 'Accepted', colour: 'green' },
   met: { text: 'Met', colour: 'purple' },
@@ -20,11 +16,46 @@ export const statusTags: Record<InvitationStatus, StatusTag> = {
   cancelled: { text: 'Cancelled', colour: 'grey' },
 };
 
-/** A pending invitation past its answer-by time reads as expired before the sweep has closed it. */
-export const expiredTag = statusTags.expired;
+/** Completes "This invitation …, so that can no longer be done". */
+const alreadyDone: Record<InvitationStatus, string> = {
+  pending: 'is still waiting for an answer',
+  accepted: 'has already been accepted',
+  met: 'has already been marked as met',
+  chosen: 'has already been confirmed',
+  not_chosen: 'has already been closed',
+  declined: 'has already been declined',
+  expired: 'has expired',
+  withdrawn: 'has already been withdrawn',
+  cancelled: 'has already been cancelled',
+};
 
-/** Statuses an invitation never leaves: they set closed_at. */
-export const closedStatuses: readonly InvitationStatus[] = ['chosen', 'not_chosen', 'declined', 'expired', 'withdrawn', 'cancelled'];
+const open: readonly InvitationStatus[] = openInvitationStatuses;
+
+/**
+ * Who moves a pending invitation depends on who started it (actions.ts): the answerer (the mentor,
+ * or the mentee for a mentor's offer) and the asker. 'system' is the sweep, and the mentee's other
+ * invitations closing when a mentor confirms. Whether the mentee has chosen the mentor, and whether
+ * a pending invitation is past its answer-by time, are facts beyond the status: actions.ts adds them.
+ */
+export const invitationMachine = defineStatusMachine({
+  name: 'invitation',
+  states: invitationStatuses,
+  roles: ['answerer', 'asker', 'mentee', 'mentor', 'system'],
+  moves: [
+    { from: 'pending', to: ['accepted', 'declined'], by: ['answerer'] },
+    { from: 'pending', to: 'withdrawn', by: ['asker', 'system'] },
+    { from: 'pending', to: 'expired', by: ['system'] },
+    { from: 'accepted', to: 'met', by: ['mentee', 'mentor'] },
+    { from: 'accepted', to: 'withdrawn', by: ['mentee'] },
+    { from: 'accepted', to: 'cancelled', by: ['mentor'] },
+    { from: 'accepted', to: 'not_chosen', by: ['system'] },
+    { from: 'met', to: 'chosen', by: ['mentor'] },
+    { from: 'met', to: 'not_chosen', by: ['mentee', 'mentor', 'system'] },
+  ],
+  closed: invitationStatuses.filter((status) => !open.includes(status)),
+  labels: { tag: tags, alreadyDone },
+});
+export type InvitationMover = (typeof invitationMachine.roles)[number];
 
 /** The reasons a mentor may give for declining. Only programme admins ever see which was chosen. */
 export const declineReasons = {

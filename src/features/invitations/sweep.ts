@@ -8,6 +8,7 @@ import { formatDate } from '../../platform/formatting.ts';
 import { answeringRole } from './actions.ts';
 import type { InvitationDeps } from './deps.ts';
 import { invitationEmails } from './emails.ts';
+import { invitationMachine } from './statuses.ts';
 import { auditInvitation, emailPerson, invitationUrl, loadParties, lockInvitation, moveInvitation } from './transitions.ts';
 
 /** Enough for one run; anything left is picked up 10 minutes later. */
@@ -23,7 +24,8 @@ type Outcome = 'reminded' | 'expired' | 'skipped';
 async function sweepOne(deps: InvitationDeps, invitationId: string, now: Date): Promise<Outcome> {
   return deps.db.transaction().execute(async (trx): Promise<Outcome> => {
     const invitation = await lockInvitation(trx, invitationId, { skipLocked: true });
-    if (!invitation || invitation.status !== 'pending') return 'skipped';
+    // Still waiting for an answer (the only status that expires), or nothing to do.
+    if (!invitation || !invitationMachine.canMove(invitation.status, 'expired', 'system')) return 'skipped';
     const programme = await trx.selectFrom('programmes').select('invitation_reminder_days').where('id', '=', invitation.programme_id).executeTakeFirstOrThrow();
     const parties = await loadParties(trx, invitation);
     const url = invitationUrl(deps, invitation.id);
@@ -54,7 +56,7 @@ export async function sweepInvitations(deps: InvitationDeps, now: Date = new Dat
     .selectFrom('invitations as i')
     .innerJoin('programmes as p', 'p.id', 'i.programme_id')
     .select('i.id')
-    .where('i.status', '=', 'pending')
+    .where('i.status', 'in', invitationMachine.sources('expired', 'system'))
     .where(sql<boolean>`i.expires_at <= ${now} or (i.reminded_at is null and i.created_at + make_interval(days => p.invitation_reminder_days) <= ${now})`)
     .orderBy('i.created_at')
     .limit(BATCH)

@@ -13,7 +13,7 @@ import { formatDateTime } from '../../platform/formatting.ts';
 import { meetingCalendar } from './calendar.ts';
 import { absoluteUrl, mailDeps, paths, type InvitationDeps, type Trx } from './deps.ts';
 import { templateName, type InvitationEmail } from './emails.ts';
-import { closedStatuses, statusTags } from './statuses.ts';
+import { invitationMachine } from './statuses.ts';
 import { isPastAnswerBy, type PartyRole } from './actions.ts';
 
 export async function lockInvitation(trx: Trx, id: string, options: { skipLocked?: boolean } = {}): Promise<Invitation | undefined> {
@@ -78,17 +78,21 @@ export interface Move {
   details?: Record<string, string | number | boolean | null>;
 }
 
-/** Moves a locked invitation to `to`: the row, its history and its audit entry. Returns the row as it now is. */
+/**
+ * Moves a locked invitation to `to`: the row, its history and its audit entry. Returns the row as it
+ * now is. The caller has checked who may make the move; a move the machine has no place for is refused.
+ */
 export async function moveInvitation(trx: Trx, invitation: Invitation, to: InvitationStatus, move: Move): Promise<Invitation> {
+  invitationMachine.assertMove(invitation.status, to, undefined, () => new InvitationStateError(invitation));
   const updated = await trx
     .updateTable('invitations')
-    .set({ ...move.set, status: to, ...(closedStatuses.includes(to) ? { closed_at: sql<Date>`now()` } : {}) })
+    .set({ ...move.set, status: to, ...(invitationMachine.isClosed(to) ? { closed_at: sql<Date>`now()` } : {}) })
     .where('id', '=', invitation.id)
     .returningAll()
     .executeTakeFirstOrThrow();
   await trx.insertInto('invitation_events').values({ invitation_id: invitation.id, from_status: invitation.status, to_status: to, actor_user_id: move.actorId }).execute();
   await auditInvitation(trx, invitation, move.actorId, move.action, { from: invitation.status, to, ...move.details });
-  if (invitation.initiated_by === 'admin' && to !== 'chosen' && closedStatuses.includes(to)) await reopenBrokerRequest(trx, updated);
+  if (invitation.initiated_by === 'admin' && to !== 'chosen' && invitationMachine.isClosed(to)) await reopenBrokerRequest(trx, updated);
   return updated;
 }
 
@@ -136,29 +140,17 @@ export function meetingWhen(invitation: Pick<Invitation, 'meeting_starts_at' | '
   return invitation.meeting_starts_at ? `${formatDateTime(invitation.meeting_starts_at)} (${invitation.meeting_minutes ?? 45} minutes)` : null;
 }
 
-const doneWords: Record<InvitationStatus, string> = {
-  pending: 'is still waiting for an answer',
-  accepted: 'has already been accepted',
-  met: 'has already been marked as met',
-  chosen: 'has already been confirmed',
-  not_chosen: 'has already been closed',
-  declined: 'has already been declined',
-  expired: 'has expired',
-  withdrawn: 'has already been withdrawn',
-  cancelled: 'has already been cancelled',
-};
-
 /** The action is not possible in the invitation's current state: say what state it is in. */
 export class InvitationStateError extends ConflictError {
   constructor(invitation: Pick<Invitation, 'status' | 'expires_at'>, now: Date = new Date()) {
     super(
       isPastAnswerBy(invitation, now)
         ? 'This invitation has expired. It was not answered in time'
-        : `This invitation ${doneWords[invitation.status]}, so that can no longer be done`,
+        : `This invitation ${invitationMachine.label(invitation.status, 'alreadyDone')}, so that can no longer be done`,
       'invitation_state',
     );
   }
 }
 
 export const tagFor = (invitation: Pick<Invitation, 'status' | 'expires_at'>, now: Date = new Date()) =>
-  isPastAnswerBy(invitation, now) ? statusTags.expired : statusTags[invitation.status];
+  invitationMachine.label(isPastAnswerBy(invitation, now) ? 'expired' : invitation.status, 'tag');

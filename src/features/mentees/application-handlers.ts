@@ -7,7 +7,7 @@ import { setFlash, type Flash } from '../../platform/flash.ts';
 import { keptValues, parseForm } from '../../platform/forms.ts';
 import { getMenteeApplicationPage, submitMenteeApplication, type MenteeApplicationPage } from './application-service.ts';
 import { applicationFields, applicationSchema } from './schemas.ts';
-import { statusTags } from './statuses.ts';
+import { menteeApplicationMachine } from './statuses.ts';
 import { menteeDeps, routeIds } from './handler-support.ts';
 import { actorOf } from '../../platform/request.ts';
 
@@ -27,7 +27,7 @@ function render(reply: FastifyReply, page: MenteeApplicationPage, status: number
   if (page.kind === 'closed') return reply.status(status === 200 ? 200 : 409).render('mentees/views/application-closed.njk', { programme: page.programme });
   const view = page.status === 'draft' ? 'application-check.njk' : 'application-status.njk';
   return reply.status(status).render(`mentees/views/${view}`, {
-    ...page, tag: statusTags[page.status], values: state.values ?? {}, errors: state.errors, fieldOrder: applicationFields, backHref: '/',
+    ...page, tag: menteeApplicationMachine.label(page.status, 'tag'), values: state.values ?? {}, errors: state.errors, fieldOrder: applicationFields, backHref: '/',
     // A refused change is told in the page's notification banner, in place of a flash.
     ...(state.conflict ? { flash: { kind: 'info', title: state.conflict } } : {}),
   });

@@ -13,7 +13,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { lineManagerEmails } from './emails.ts';
 import { formatDate } from '../../platform/formatting.ts';
 import { getMenteeProfileView, type MenteeProfileView } from './profile-service.ts';
-import { renominableStatuses } from './statuses.ts';
+import { menteeApplicationMachine } from './statuses.ts';
 import {
   absoluteUrl, applicationPath, emailMentee, findProgramme, firstStep, lockApplication, mailDeps, moveApplication, withdrawPendingRequests,
   type MenteeDeps, type Reader, type Trx,
@@ -75,7 +75,7 @@ async function adminMessageFor(db: Reader, application: MenteeApplication): Prom
 
 /** Whether sending from this status asks for a line manager's name and email. */
 function asksForLineManager(programme: Programme, status: MenteeApplicationStatus): boolean {
-  return programme.requires_line_manager && (status === 'draft' || renominableStatuses.includes(status));
+  return programme.requires_line_manager && menteeApplicationMachine.canMove(status, 'awaiting_line_manager', 'mentee');
 }
 
 export async function getMenteeApplicationPage(db: Reader, actor: Actor, programmeId: string): Promise<MenteeApplicationPage> {
@@ -156,6 +156,8 @@ async function sendOnward(trx: Trx, deps: MenteeDeps, actor: Actor, application:
   return to;
 }
 
+const ALREADY_SENT = 'Your application has already been sent. This page shows where it is now.';
+
 export async function submitMenteeApplication(deps: MenteeDeps, actor: Actor, programmeId: string, input: SubmitInput): Promise<MenteeApplicationStatus> {
   const programme = await findProgramme(deps.db, programmeId);
   return deps.db.transaction().execute(async (trx) => {
@@ -163,20 +165,21 @@ export async function submitMenteeApplication(deps: MenteeDeps, actor: Actor, pr
     const application = await lockApplication(trx, { programmeId, userId: actor.id });
     if (!application || !policies.canViewApplication(actor, { userId: application.user_id, programmeId })) throw new NotFoundError();
     if (application.status !== input.from) {
-      throw new ConflictError(application.status === 'draft' ? 'Reload the page and try again' : 'Your application has already been sent. This page shows where it is now.', 'stale_application');
+      throw new ConflictError(application.status === 'draft' ? 'Reload the page and try again' : ALREADY_SENT, 'stale_application');
     }
     const profile = await getMenteeProfileView(trx, actor.id);
     if (profile.missing.length > 0) throw new ValidationError({ profile: 'Complete your mentee profile before you send your application' });
-    if (application.status === 'draft') {
-      if (!policies.canApplyToProgramme(actor, { isOpen: programme.is_open })) throw new ConflictError('This programme is not taking applications at the moment', 'programme_closed');
-      return sendOnward(trx, deps, actor, application, programme, input);
+    // After "more information" it goes back to the admins; otherwise (again) to the programme's first step.
+    const to = application.status === 'more_info_requested' ? 'awaiting_admin' : firstStep(programme);
+    menteeApplicationMachine.assertMove(application.status, to, 'mentee', () => new ConflictError(ALREADY_SENT, 'stale_application'));
+    if (application.status === 'draft' && !policies.canApplyToProgramme(actor, { isOpen: programme.is_open })) {
+      throw new ConflictError('This programme is not taking applications at the moment', 'programme_closed');
     }
-    if (renominableStatuses.includes(application.status)) return sendOnward(trx, deps, actor, application, programme, input);
     if (application.status === 'more_info_requested') {
       await moveApplication(trx, application, 'awaiting_admin', { actorId: actor.id, action: 'resubmitted', set: { admin_message: null } });
       await emailMentee(trx, deps, application, 'menteeResubmitted');
       return 'awaiting_admin';
     }
-    throw new ConflictError('Your application has already been sent. This page shows where it is now.', 'stale_application');
+    return sendOnward(trx, deps, actor, application, programme, input);
   });
 }

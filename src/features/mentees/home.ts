@@ -3,7 +3,8 @@
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { MenteeApplicationStatus } from '../../db/types-register.ts';
-import { statusTags, type StatusTag } from './statuses.ts';
+import type { StatusTag } from '../../platform/status-machine.ts';
+import { menteeApplicationMachine } from './statuses.ts';
 import { applicationPath } from './transitions.ts';
 
 export interface MenteeHomeApplication {
@@ -40,6 +41,6 @@ export async function getMenteeHomeSummary(db: Db, actor: Actor): Promise<Mentee
   ]);
   return {
     hasProfile: profile !== undefined,
-    applications: applications.map((row) => ({ ...row, tag: statusTags[row.status], href: applicationPath(row.programmeId) })),
+    applications: applications.map((row) => ({ ...row, tag: menteeApplicationMachine.label(row.status, 'tag'), href: applicationPath(row.programmeId) })),
   };
 }

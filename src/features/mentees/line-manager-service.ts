@@ -6,6 +6,7 @@ import type { LineManagerRequestStatus, MenteeApplicationStatus } from '../../db
 import { hashToken } from '../../auth/sessions.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { LineManagerInput } from './schemas.ts';
+import { menteeApplicationMachine } from './statuses.ts';
 import { emailMentee, lockApplication, moveApplication, stepAfterLineManager, type MenteeDeps, type Reader } from './transitions.ts';
 
 export type LinkProblem = 'unknown' | 'used' | 'expired';
@@ -25,7 +26,8 @@ export type LinkLookup = { ok: true; page: LineManagerPage } | { ok: false; prob
  */
 function problemOf(request: { status: LineManagerRequestStatus; is_expired: boolean }, applicationStatus: MenteeApplicationStatus): LinkProblem | null {
   if (request.status === 'supported' || request.status === 'not_supported') return 'used';
-  if (request.status !== 'pending' || request.is_expired || applicationStatus !== 'awaiting_line_manager') return 'expired';
+  const awaitsManager = menteeApplicationMachine.targets(applicationStatus, 'line_manager').length > 0;
+  if (request.status !== 'pending' || request.is_expired || !awaitsManager) return 'expired';
   return null;
 }
 

@@ -8,6 +8,7 @@ import { hashToken, newToken } from '../../auth/sessions.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import { lineManagerEmails } from './emails.ts';
 import { formatDate } from '../../platform/formatting.ts';
+import { menteeApplicationMachine } from './statuses.ts';
 import { absoluteUrl, emailMentee, lockApplication, mailDeps, moveApplication, type MenteeDeps } from './transitions.ts';
 
 /** Enough for one run; anything left is picked up 10 minutes later. */
@@ -41,7 +42,7 @@ async function sweepOne(deps: MenteeDeps, due: { id: string; application_id: str
 
     if (request.is_expired) {
       await trx.updateTable('line_manager_requests').set({ status: 'expired' }).where('id', '=', request.id).execute();
-      if (application.status === 'awaiting_line_manager') {
+      if (menteeApplicationMachine.canMove(application.status, 'line_manager_expired', 'system')) {
         await moveApplication(trx, application, 'line_manager_expired', { actorId: null, action: 'line_manager_expired', details: { requestId: request.id } });
         await emailMentee(trx, deps, application, 'menteeLineManagerExpired');
       }

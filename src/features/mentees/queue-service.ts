@@ -10,7 +10,7 @@ import { listTermsForForms } from '../taxonomies/service.ts';
 import { formatWhen } from '../../platform/formatting.ts';
 import { getMenteeProfileView } from './profile-service.ts';
 import type { DecisionInput, QueueFilters } from './schemas.ts';
-import { queueStatuses, statusTags } from './statuses.ts';
+import { menteeApplicationMachine, queueStatuses } from './statuses.ts';
 import { emailMentee, findProgramme, lockApplication, moveApplication, type MenteeDeps, type Reader } from './transitions.ts';
 
 /** A table, not a report: more than this and the admin should filter. */
@@ -40,7 +40,7 @@ export async function getMenteeQueue(db: Reader, actor: Actor, programmeId: stri
     .groupBy('status')
     .execute();
   const countOf = new Map(countRows.map((row) => [row.status, row.n]));
-  const counts = queueStatuses.map((status) => ({ status, ...statusTags[status], count: countOf.get(status) ?? 0, current: filters.status === status }));
+  const counts = queueStatuses.map((status) => ({ status, ...menteeApplicationMachine.label(status, 'tag'), count: countOf.get(status) ?? 0, current: filters.status === status }));
 
   let query = db
     .selectFrom('mentee_applications as a')
@@ -63,7 +63,7 @@ export async function getMenteeQueue(db: Reader, actor: Actor, programmeId: stri
     counts,
     filters,
     isFiltered: Boolean(filters.status || filters.professionId || filters.regionId || filters.bandId),
-    applicants: rows.slice(0, QUEUE_LIMIT).map((row) => ({ ...row, tag: statusTags[row.status] })),
+    applicants: rows.slice(0, QUEUE_LIMIT).map((row) => ({ ...row, tag: menteeApplicationMachine.label(row.status, 'tag') })),
     isTruncated: rows.length > QUEUE_LIMIT,
     limit: QUEUE_LIMIT,
     terms: { profession: terms.profession, region: terms.region, band: terms.band },
@@ -85,7 +85,7 @@ async function history(db: Reader, applicationId: string) {
     .where('e.application_id', '=', applicationId)
     .orderBy('e.id')
     .execute();
-  const label = (status: string | null) => (status ? (statusTags[status as MenteeApplicationStatus]?.text ?? status) : '');
+  const label = (status: string | null) => (status === null ? '' : menteeApplicationMachine.isState(status) ? menteeApplicationMachine.label(status, 'tag').text : status);
   return events.map((event) => ({ ...event, fromLabel: label(event.from_status), toLabel: label(event.to_status), by: whoDid(event) }));
 }
 
@@ -115,12 +115,12 @@ export async function getMenteeApplicant(db: Reader, actor: Actor, programmeId: 
   ]);
   return {
     programme,
-    application: { ...application, tag: statusTags[application.status] },
+    application: { ...application, tag: menteeApplicationMachine.label(application.status, 'tag') },
     profile,
     requests,
     events,
     version: String(events.at(-1)?.id ?? ''),
-    canDecide: application.status === 'awaiting_admin' && policies.canDecideApplication(actor, subject),
+    canDecide: menteeApplicationMachine.targets(application.status, 'admin').length > 0 && policies.canDecideApplication(actor, subject),
   };
 }
 
@@ -157,11 +157,11 @@ export async function decideMenteeApplication(deps: MenteeDeps, actor: Actor, pr
       .where('application_id', '=', application.id)
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    if (application.status !== 'awaiting_admin') throw new ConflictError(conflictMessage(application.status, latest, actor), 'already_decided');
+    const decision = decisions[input.decision];
+    menteeApplicationMachine.assertMove(application.status, decision.to, 'admin', () => new ConflictError(conflictMessage(application.status, latest, actor), 'already_decided'));
     if (String(latest?.id ?? '') !== input.version) {
       throw new ConflictError('This application has changed since you opened it. Check it again before you decide.', 'application_changed');
     }
-    const decision = decisions[input.decision];
     const reason = input.decision === 'reject' ? input.reason : input.decision === 'more_info' ? input.message : null;
     await moveApplication(trx, application, decision.to, {
       actorId: actor.id,

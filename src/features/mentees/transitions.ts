@@ -1,7 +1,8 @@
 // The parts every mentee-application state change shares (ARCHITECTURE.md, state machines): lock
-// the application, check its status, write the change with its application_events row and audit
-// row, and queue the mentee's email, all in the caller's one transaction. Locks are always taken
-// application first, then its line-manager request, so concurrent changes cannot deadlock.
+// the application, check the move against its machine (statuses.ts), write the change with its
+// application_events row and audit row, and queue the mentee's email, all in the caller's one
+// transaction. Locks are always taken application first, then its line-manager request, so
+// concurrent changes cannot deadlock.
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { Environment } from 'nunjucks';
 import type { Config } from '../../config.ts';
@@ -13,6 +14,7 @@ import { queueEmail } from '../../email/outbox.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { NotFoundError } from '../../errors.ts';
 import { menteeEmails, type MenteeEmailTemplate } from './emails.ts';
+import { menteeApplicationMachine } from './statuses.ts';
 
 export interface MenteeDeps {
   db: Db;
@@ -78,9 +80,11 @@ export interface Move {
 
 /**
  * Moves a locked application to `to`: the row, its history, its audit entry, and for an approval
- * the programme membership that lets the mentee search the register.
+ * the programme membership that lets the mentee search the register. The caller has checked who
+ * may make the move; a move the machine (statuses.ts) has no place for is refused.
  */
 export async function moveApplication(trx: Trx, application: MenteeApplication, to: MenteeApplicationStatus, move: Move): Promise<void> {
+  menteeApplicationMachine.assertMove(application.status, to);
   await trx
     .updateTable('mentee_applications')
     .set({ ...move.set, status: to, updated_at: sql`now()` })

@@ -8,7 +8,7 @@ import { actorOf, pathParams } from '../../platform/request.ts';
 import { getApplicationPage, startApplication, submitApplication } from './application-service.ts';
 import { paths } from './deps.ts';
 import { mentorDeps } from './handler-support.ts';
-import { applicantStatusTags } from './statuses.ts';
+import { mentorApplicationMachine } from './statuses.ts';
 
 const programmeParams = z.object({ programmeId: z.uuid() });
 
@@ -19,7 +19,7 @@ export function createApplicationHandlers(app: FastifyInstance) {
     const page = await getApplicationPage(deps.db, actor, programmeId);
     return reply.status(errors ? 400 : 200).render('mentors/views/application.njk', {
       ...page,
-      statusTags: applicantStatusTags,
+      statusTags: mentorApplicationMachine.labels.applicant,
       selfPath: paths.application(programmeId),
       errors,
       fieldOrder: ['missing'],

@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { absoluteUrl, mailDeps, paths, type MentorDeps } from './deps.ts';
 import { mentorEmails, mentorEmailTemplates } from './emails.ts';
 import { getOwnProfile, type OwnProfilePage } from './profile-service.ts';
+import { mentorApplicationMachine } from './statuses.ts';
 import { recordTransition } from './transitions.ts';
 
 interface ProgrammeSummary {
@@ -85,9 +86,7 @@ export async function submitApplication(deps: MentorDeps, actor: Actor, programm
   const programme = await findProgramme(deps.db, programmeId);
   await deps.db.transaction().execute(async (trx) => {
     const application = await lockOrStartDraft(trx, actor, programme);
-    if (application.status !== 'draft' && application.status !== 'more_info_requested') {
-      throw new ConflictError(notSubmittable[application.status], 'not_submittable');
-    }
+    mentorApplicationMachine.assertMove(application.status, 'submitted', 'applicant', () => new ConflictError(notSubmittable[application.status], 'not_submittable'));
     // A draft needs the programme still open; an answer to "more information" is already under way.
     if (application.status === 'draft' && !policies.canApplyToProgramme(actor, programme)) throw new ConflictError(CLOSED, 'programme_closed');
     const { missing } = await getOwnProfile(trx, actor);

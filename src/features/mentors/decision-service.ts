@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { Decision, DecisionInput } from './application-schemas.ts';
 import { absoluteUrl, mailDeps, paths, type MentorDeps } from './deps.ts';
 import { mentorEmails, mentorEmailTemplates } from './emails.ts';
+import { mentorApplicationMachine } from './statuses.ts';
 import { recordTransition } from './transitions.ts';
 
 const outcome: Record<Decision, MentorApplicationStatus> = { approve: 'approved', reject: 'rejected', more_info: 'more_info_requested' };
@@ -38,21 +39,19 @@ export async function decideApplication(deps: MentorDeps, actor: Actor, programm
       .executeTakeFirst();
     if (!application || application.programme_id !== programmeId || application.submitted_at === null) throw new NotFoundError();
     if (!policies.canDecideApplication(actor, { userId: application.user_id, programmeId })) throw new ForbiddenError('You cannot decide on your own application');
-    if (application.status !== 'submitted') {
-      throw new DecisionConflictError('Another admin decided this application first', application.status, application.decided_at);
-    }
+    const to = outcome[input.decision];
+    mentorApplicationMachine.assertMove(application.status, to, 'admin', () => new DecisionConflictError('Another admin decided this application first', application.status, application.decided_at));
     if (input.submittedAt !== '' && new Date(input.submittedAt).getTime() !== application.submitted_at.getTime()) {
       throw new DecisionConflictError('The applicant sent their application again since you opened this page. Read it again before you decide', application.status, null);
     }
 
-    const to = outcome[input.decision];
     const reason = input.decision === 'reject' ? input.reason : input.decision === 'more_info' ? input.message : null;
     await trx
       .updateTable('mentor_applications')
       .set({ status: to, decided_at: sql`now()`, decided_by: actor.id, admin_message: reason, updated_at: sql`now()` })
       .where('id', '=', application.id)
       .execute();
-    await recordTransition(trx, { applicationId: application.id, programmeId, from: 'submitted', to, actorId: actor.id, reason });
+    await recordTransition(trx, { applicationId: application.id, programmeId, from: application.status, to, actorId: actor.id, reason });
     if (to === 'approved') {
       await trx
         .insertInto('programme_memberships')

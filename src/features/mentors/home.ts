@@ -3,8 +3,9 @@
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import type { MentorApplicationStatus } from '../../db/types-register.ts';
+import type { StatusTag } from '../../platform/status-machine.ts';
 import { paths } from './deps.ts';
-import { applicantStatusTags, nextStepText, type StatusTag } from './statuses.ts';
+import { mentorApplicationMachine } from './statuses.ts';
 
 export interface MentorHomeSummary {
   applications: { programmeId: string; programmeName: string; status: MentorApplicationStatus; href: string; nextStep: string }[];
@@ -25,8 +26,8 @@ export async function getMentorHomeSummary(db: Db, actor: Actor): Promise<Mentor
     db.selectFrom('mentor_profiles').select('user_id').where('user_id', '=', actor.id).executeTakeFirst(),
   ]);
   return {
-    applications: applications.map((row) => ({ ...row, href: paths.application(row.programmeId), nextStep: nextStepText[row.status] })),
+    applications: applications.map((row) => ({ ...row, href: paths.application(row.programmeId), nextStep: mentorApplicationMachine.label(row.status, 'nextStep') })),
     hasProfile: profile !== undefined,
-    statusTags: applicantStatusTags,
+    statusTags: mentorApplicationMachine.labels.applicant,
   };
 }

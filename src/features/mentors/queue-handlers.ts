@@ -13,7 +13,7 @@ import { paths } from './deps.ts';
 import { formatWhen } from '../../platform/formatting.ts';
 import { mentorDeps } from './handler-support.ts';
 import { getApplicantPage, getQueue } from './queue-service.ts';
-import { adminStatusTags, statusWords } from './statuses.ts';
+import { mentorApplicationMachine } from './statuses.ts';
 import { verifyTraining } from './training-service.ts';
 
 const tabLabels = {
@@ -40,8 +40,8 @@ export function createQueueHandlers(app: FastifyInstance) {
     const page = await getApplicantPage(deps.db, actor, programmeId, applicationId);
     return reply.render('mentors/views/applicant.njk', {
       ...page,
-      statusTags: adminStatusTags,
-      statusWords,
+      statusTags: mentorApplicationMachine.labels.admin,
+      statusWords: mentorApplicationMachine.labels.history,
       queuePath: paths.queue(programmeId),
       selfPath: paths.applicant(programmeId, applicationId),
       values: {},
@@ -62,7 +62,7 @@ export function createQueueHandlers(app: FastifyInstance) {
         return { key: tab, text: tabLabels[tab], count: page.counts[tab], href: `${paths.queue(programmeId)}?${params.toString()}`, current: tab === query.status };
       });
       return reply.render('mentors/views/queue.njk', {
-        ...page, query, tabs, currentTab: tabLabels[query.status], statusTags: adminStatusTags, queuePath: paths.queue(programmeId),
+        ...page, query, tabs, currentTab: tabLabels[query.status], statusTags: mentorApplicationMachine.labels.admin, queuePath: paths.queue(programmeId),
         isFiltered: Boolean(query.profession ?? query.region),
       });
     },

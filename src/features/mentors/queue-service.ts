@@ -11,6 +11,7 @@ import { listTermsForForms } from '../taxonomies/service.ts';
 import { getPlatformSettings } from '../taxonomies/settings-service.ts';
 import type { QueueQuery, QueueTab } from './application-schemas.ts';
 import { readProfile, type ProfileView } from './profile-view.ts';
+import { mentorApplicationMachine } from './statuses.ts';
 import { listTraining, type TrainingRecordView } from './training-service.ts';
 
 async function findProgramme(db: Db, actor: Actor, programmeId: string) {
@@ -139,7 +140,7 @@ export async function getApplicantPage(db: Db, actor: Actor, programmeId: string
       isApplicant: event.actor_user_id === applicant.id,
       reason: event.reason,
     })),
-    canDecide: application.status === 'submitted' && canVerify,
+    canDecide: mentorApplicationMachine.targets(application.status, 'admin').length > 0 && canVerify,
     canVerify,
   };
 }

@@ -1,10 +1,12 @@
-// Writing one step of a mentor application's state machine (ARCHITECTURE.md): the history row
-// that the applicant page shows, and the audit row (ids and codes only). Always called inside the
-// transaction that locked the application row and changed its status.
+// Writing one step of a mentor application's state machine (ARCHITECTURE.md, statuses.ts): the
+// history row that the applicant page shows, and the audit row (ids and codes only). Always called
+// inside the transaction that locked the application row and changed its status, so a step the
+// machine has no place for is refused with the whole change.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { MentorApplicationStatus } from '../../db/types-register.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { mentorApplicationMachine } from './statuses.ts';
 
 export interface Transition {
   applicationId: string;
@@ -17,6 +19,8 @@ export interface Transition {
 }
 
 export async function recordTransition(trx: Transaction<Database>, step: Transition): Promise<void> {
+  // A new application starts as a draft, from nothing; every later step is one of the machine's moves.
+  if (step.from !== null) mentorApplicationMachine.assertMove(step.from, step.to);
   await trx
     .insertInto('application_events')
     .values({

@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
+import { movesByRole } from '../../../../test/support/status-moves.ts';
 import { assertErrorPage } from '../../mentors/testing.ts';
 import { allEmailText, templatesTo } from '../../invitations/testing.ts';
+import { phaseMachine } from '../phases.ts';
 import { SECRET_SHARED_NOTE, buildOutsiders, buildRelationship, endDirectly, postAs } from '../testing.ts';
 
 let t: TestApp;
@@ -120,4 +122,13 @@ describe('who can change it', () => {
     assert.deepEqual(await stored(pair.relationshipId), before);
     assert.deepEqual(await templatesTo(t, pair.mentee.user), []);
   });
+});
+
+test('the phase machine: either party to any other phase, and ending moves it on to the last', () => {
+  const { states } = phaseMachine;
+  const moves = movesByRole(phaseMachine);
+  const everyOther = states.flatMap((from) => states.filter((to) => to !== from).map((to) => `${from} → ${to}`));
+  assert.deepEqual(moves.mentee, everyOther);
+  assert.deepEqual(moves.mentor, everyOther);
+  assert.deepEqual(moves.admin, states.filter((from) => from !== 'moving_on').map((from) => `${from} → moving_on`));
 });

@@ -15,7 +15,7 @@ import { absoluteUrl, type RelationshipDeps } from '../deps.ts';
 import { paths } from '../paths.ts';
 import { optionalText, text } from '../fields.ts';
 import { frameOf, type Frame } from '../frame.ts';
-import { phaseInfo, phases } from '../phases.ts';
+import { phaseInfo, phaseMachine, phases } from '../phases.ts';
 
 export const PHASE_NOTE_MAX = 500;
 export const phaseFields = ['phase', 'note'];
@@ -58,7 +58,7 @@ export async function changePhase(deps: RelationshipDeps, actor: Actor, relation
     const context = await lockForChange(trx, actor, relationshipId);
     const from = context.relationship.phase;
     // Checked here, under the lock: the other party may have just moved it to the phase chosen.
-    if (input.phase === from) throw new ValidationError({ phase: 'Choose a different phase' });
+    if (!phaseMachine.canMove(from, input.phase, context.role)) throw new ValidationError({ phase: 'Choose a different phase' });
     await trx.updateTable('relationships').set({ phase: input.phase }).where('id', '=', relationshipId).execute();
     await trx.insertInto('relationship_phase_events')
       .values({ relationship_id: relationshipId, from_phase: from, to_phase: input.phase, actor_user_id: actor.id, note: input.note === '' ? null : input.note })
