@@ -5,8 +5,7 @@
 // an invitation_events row per step; fit reflections are sealed as reflection-service.ts seals them.
 import { fakerEN_GB as faker } from '@faker-js/faker';
 import type { Insertable } from 'kysely';
-import type { MentoringType } from '../types.ts';
-import type { InvitationEventsTable, InvitationStatus, InvitationsTable } from '../types-matching.ts';
+import type { InvitationEventsTable, InvitationsTable, InvitationStatus, MentoringType } from '../types.ts';
 import { declineReasonCodes } from '../../features/invitations/statuses.ts';
 import { PROGRAMMES, type ProgrammeKey } from './demo-people.ts';
 import { between, chance, DAY, earliest, hasRoom, latest, modeKeys, pick, plusDays, uuid, workingTime, type Ctx, type Member } from './demo-mentoring.ts';

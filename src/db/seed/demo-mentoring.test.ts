@@ -10,7 +10,7 @@ import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { sessionCookie } from '../../../test/support/builders.ts';
 import { TestClient } from '../../../test/support/client.ts';
 import type { Db } from '../connection.ts';
-import { invitationStatuses, relationshipPhases } from '../types-matching.ts';
+import { invitationStatuses, relationshipPhases } from '../types.ts';
 import { KeyRing } from '../../platform/crypto.ts';
 import { invitationDeps } from '../../features/invitations/deps.ts';
 import { sweepInvitations } from '../../features/invitations/sweep.ts';

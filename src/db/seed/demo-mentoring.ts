@@ -6,16 +6,7 @@
 // one active mentor per mentee per programme. Private text is sealed with the installation's keys.
 import { fakerEN_GB as faker } from '@faker-js/faker';
 import type { Insertable, Transaction } from 'kysely';
-import type { Database } from '../types.ts';
-import type {
-  BrokerRequestsTable, FitReflectionsTable, InvitationEventsTable, InvitationsTable, RelationshipPhaseEventsTable, RelationshipsTable,
-  SeekingPostsTable, ShortlistEntriesTable,
-} from '../types-matching.ts';
-import type {
-  AgreedActionsTable, ClosingReflectionsTable, ConcernActionsTable, ConcernsTable, ContractSignaturesTable, ContractVersionsTable, GoalReviewsTable,
-  GoalsTable, MentoringSessionsTable, PrivateNotesTable, RelationshipEndingsTable, SessionReflectionsTable, SharedNotesTable,
-} from '../types-relationship.ts';
-import type { MentorProfilesTable } from '../types-register.ts';
+import type { AgreedActionsTable, BrokerRequestsTable, ClosingReflectionsTable, ConcernActionsTable, ConcernsTable, ContractSignaturesTable, ContractVersionsTable, Database, FitReflectionsTable, GoalReviewsTable, GoalsTable, InvitationEventsTable, InvitationsTable, MentoringSessionsTable, MentorProfilesTable, PrivateNotesTable, RelationshipEndingsTable, RelationshipPhaseEventsTable, RelationshipsTable, SeekingPostsTable, SessionReflectionsTable, SharedNotesTable, ShortlistEntriesTable } from '../types.ts';
 import type { KeyRing } from '../../platform/crypto.ts';
 import { PROGRAMME_KEYS, type Cast, type Person, type ProgrammeKey } from './demo-people.ts';
 import type { Terms } from './demo-profiles.ts';

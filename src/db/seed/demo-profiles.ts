@@ -4,8 +4,7 @@
 import { fakerEN_GB as faker } from '@faker-js/faker';
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection.ts';
-import type { MentoringType } from '../types.ts';
-import type { MenteeProfilesTable, MentorProfilesTable, ProfileSide, ProfileTermsTable, TaxonomyName, TrainingRecordsTable } from '../types-register.ts';
+import type { MenteeProfilesTable, MentoringType, MentorProfilesTable, ProfileSide, ProfileTermsTable, TaxonomyName, TrainingRecordsTable } from '../types.ts';
 import { PROGRAMMES, type Person } from './demo-people.ts';
 import type { PlannedMentorApplication } from './demo-register.ts';
 import { bioOf, COURSES, EARLY_CAREER_COURSES, goalsOf, PREFERENCES, type Course } from './demo-text.ts';

@@ -3,7 +3,7 @@
 // product records it (mentors/decision-service.ts, mentees/transitions.ts). Most are approved; a
 // fixed number wait in each queue, so every page of the register has something to show.
 import { fakerEN_GB as faker } from '@faker-js/faker';
-import type { LineManagerRequestStatus, MenteeApplicationStatus, MentorApplicationStatus } from '../types-register.ts';
+import type { LineManagerRequestStatus, MenteeApplicationStatus, MentorApplicationStatus } from '../types.ts';
 import { fullName, PROGRAMMES, type Cast, type Person, type ProgrammeKey } from './demo-people.ts';
 import { LINE_MANAGER_DECLINES, MENTEE_MORE_INFO, MENTEE_REJECTIONS, MENTOR_MORE_INFO, MENTOR_REJECTIONS } from './demo-text.ts';
 

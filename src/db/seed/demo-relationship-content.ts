@@ -4,7 +4,7 @@
 // Dates are planned so health follows the product's rule (relationships/health.ts). Private notes
 // and closing reflections are sealed exactly as note-service.ts and closing-service.ts seal them.
 import { fakerEN_GB as faker } from '@faker-js/faker';
-import type { GoalStatus } from '../types-relationship.ts';
+import type { GoalStatus } from '../types.ts';
 import { between, chance, daysAgo, dateOnly, earliest, modeKeys, pick, plusDays, uuid, workingTime, type Ctx } from './demo-mentoring.ts';
 import { AGENDAS, CLOSING_REFLECTIONS, CONTRACT_TEXT, GOALS, LOCATIONS, REVIEW_NOTES, SESSION_CANCEL_MESSAGES } from './demo-mentoring-text.ts';
 import type { PlannedRelationship } from './demo-relationships.ts';

@@ -3,9 +3,7 @@
 // handling. A fixed list of relationships (specs) gives every phase, ending and health level, and
 // places the printed logins where their pages have the most to show. The content of each
 // relationship (contract, sessions, goals, notes) is demo-relationship-content.ts's.
-import type { MentoringType } from '../types.ts';
-import { relationshipPhases, type RelationshipEndKind, type RelationshipPhase } from '../types-matching.ts';
-import type { ConcernStatus } from '../types-relationship.ts';
+import { relationshipPhases, type ConcernStatus, type MentoringType, type RelationshipEndKind, type RelationshipPhase } from '../types.ts';
 import { PROGRAMMES, type Cast, type Person, type ProgrammeKey } from './demo-people.ts';
 import { between, DAY, daysAgo, daytime, hasRoom, latest, pick, plusDays, uuid, type Ctx, type Member } from './demo-mentoring.ts';
 import { CONCERN_ACTIONS, CONCERNS, ENDING_REASONS, PHASE_NOTES } from './demo-mentoring-text.ts';

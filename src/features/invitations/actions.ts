@@ -2,7 +2,7 @@
 // to show) and by every service (which re-checks it under the row lock), so the two never disagree.
 // ARCHITECTURE.md: pending → accepted → met → chosen | not_chosen; pending → declined | expired |
 // withdrawn; accepted → withdrawn | cancelled.
-import type { Invitation } from '../../db/types-matching.ts';
+import type { Invitation } from '../../db/types.ts';
 
 export type PartyRole = 'mentee' | 'mentor';
 

@@ -1,7 +1,7 @@
 // How each invitation status reads to people: one label and one nhsuk tag colour per status (STYLE.md
 // rule 10: the union lives in db/types-matching.ts, shared by schema, service and view), and which
 // statuses end an invitation.
-import type { InvitationStatus } from '../../db/types-matching.ts';
+import type { InvitationStatus } from '../../db/types.ts';
 
 export interface StatusTag {
   text: string;

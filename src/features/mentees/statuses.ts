@@ -1,6 +1,6 @@
 // How each mentee-application status reads to people: one label and one nhsuk tag colour per status
 // (STYLE.md rule 10: the union lives in db/types-register.ts, shared by schema, service and view).
-import type { MenteeApplicationStatus } from '../../db/types-register.ts';
+import type { MenteeApplicationStatus } from '../../db/types.ts';
 
 export interface StatusTag {
   text: string;

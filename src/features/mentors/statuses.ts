@@ -1,8 +1,7 @@
 // How each mentor application status reads on a page: one list of words and tag colours shared by
 // the applicant's pages, the home page and the admin queue (STYLE.md rule 10).
 // Tag colours follow the service manual's tag guidance: https://service-manual.nhs.uk/design-system/components/tag
-import type { MentorApplicationStatus } from '../../db/types-register.ts';
-import type { MentoringType } from '../../db/types.ts';
+import type { MentorApplicationStatus, MentoringType } from '../../db/types.ts';
 
 export interface StatusTag {
   text: string;

@@ -2,8 +2,7 @@
 // that the applicant page shows, and the audit row (ids and codes only). Always called inside the
 // transaction that locked the application row and changed its status.
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/types.ts';
-import type { MentorApplicationStatus } from '../../db/types-register.ts';
+import type { Database, MentorApplicationStatus } from '../../db/types.ts';
 import { recordAudit } from '../../db/audit.ts';
 
 export interface Transition {

@@ -4,7 +4,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/connection.ts';
-import type { AgreedAction } from '../../db/types-relationship.ts';
+import type { AgreedAction } from '../../db/types.ts';
 import { NotFoundError } from '../../errors.ts';
 import { todayInLondon } from '../../platform/date-fields.ts';
 import { formatDate } from '../../platform/formatting.ts';

@@ -7,8 +7,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MentoringType } from '../../db/types.ts';
-import type { RelationshipEndKind } from '../../db/types-matching.ts';
+import type { MentoringType, RelationshipEndKind } from '../../db/types.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { formatDate } from '../../platform/formatting.ts';
 import type { Person } from './access.ts';

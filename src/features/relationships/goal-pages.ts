@@ -3,7 +3,7 @@
 // anyone else); a goal id must belong to the relationship in the address, or it is a 404 too.
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { Goal, GoalStatus } from '../../db/types-relationship.ts';
+import type { Goal, GoalStatus } from '../../db/types.ts';
 import { NotFoundError } from '../../errors.ts';
 import { dateFieldValues } from '../../platform/date-fields.ts';
 import { formatDate } from '../../platform/formatting.ts';

@@ -3,7 +3,7 @@
 // sessions take no more notes, and the handlers' way of answering a refused or invalid change.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
-import type { MentoringSession, SessionStatus } from '../../db/types-relationship.ts';
+import type { MentoringSession, SessionStatus } from '../../db/types.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../errors.ts';
 import { keptValues } from '../../platform/forms.ts';
 import { formatDateTime } from '../../platform/formatting.ts';

@@ -1,7 +1,7 @@
 // The five phases of a mentoring relationship, in order, with a short prompt for each (our own words
 // on the widely used model: building rapport → setting direction → making progress → winding down →
 // moving on). Resources are tagged with these codes (resources.phases).
-import { relationshipPhases, type RelationshipPhase } from '../../db/types-matching.ts';
+import { relationshipPhases, type RelationshipPhase } from '../../db/types.ts';
 
 export interface PhaseInfo {
   code: RelationshipPhase;

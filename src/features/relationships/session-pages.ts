@@ -3,7 +3,7 @@
 // them (access.loadForParty: 404 for anyone else, and for a session of another relationship).
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MentoringSession } from '../../db/types-relationship.ts';
+import type { MentoringSession } from '../../db/types.ts';
 import { NotFoundError } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../platform/formatting.ts';
 import { listTermsForForms } from '../taxonomies/service.ts';
