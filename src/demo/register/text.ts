@@ -2,7 +2,7 @@
 // admins and line managers wrote when they asked for more, turned someone down or declined. All
 // invented, written the way people on a real register write (NHS service manual tone).
 import { fakerEN_GB as faker } from '@faker-js/faker';
-import type { Person } from './demo-people.ts';
+import type { Person } from '../plan.ts';
 
 const HELP = [
   'I enjoy helping people find their feet in a new leadership role and work out what kind of leader they want to be.',

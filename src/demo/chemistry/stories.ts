@@ -1,31 +1,19 @@
-// Mentees still looking for a mentor, each with a small story that leaves their invitations in one
-// of the states a real programme has at any moment: waiting for answers, a meeting booked, met and
+// The small stories of demo mentees still looking for a mentor: each leaves their invitations in one
+// of the states a real programme has at any moment (waiting for answers, a meeting booked, met and
 // deciding, chosen and waiting for the mentor to confirm, a post with offers, an admin asked to help
-// or proposing someone — and the declined, expired, withdrawn, cancelled and not chosen ones that
+// or proposing someone), after the declined, expired, withdrawn, cancelled and not chosen ones that
 // came before. Never more open invitations than the programme allows (3), at most one per pair.
-import { fakerEN_GB as faker } from '@faker-js/faker';
-import type { ProgrammeKey } from './demo-people.ts';
-import { between, chance, earliest, latest, pick, plusDays, uuid, workingTime, type Ctx, type Member } from './demo-mentoring.ts';
-import { OFFER_DECLINE_MESSAGES, WITHDRAW_MESSAGES, NOT_CONTINUING_MESSAGES } from './demo-mentoring-text.ts';
-import type { PlannedRelationship } from './demo-relationships.ts';
-import {
-  accept, acceptAndMeet, cancel, decline, expire, finish, move, openInvitation, otherMentor, reflect, seekingPost, shortlist, type Draft,
-} from './demo-chemistry.ts';
+import { between, chance, earliest, latest, pick, plusDays, uuid, workingTime } from '../helpers.ts';
+import type { Ctx, Member } from '../mentoring-plan.ts';
+import type { ProgrammeKey } from '../plan.ts';
+import { accept, acceptAndMeet, cancel, decline, expire, finish, move, openInvitation, reflect, type Draft } from './invitations.ts';
+import { otherMentor, seekingPost, shortlist } from './looking.ts';
+import { NOT_CONTINUING_MESSAGES, OFFER_DECLINE_MESSAGES, WITHDRAW_MESSAGES } from './text.ts';
 
-type Story = 'pending' | 'expiredThenPending' | 'accepted' | 'met' | 'chosen' | 'offer' | 'brokerOpen' | 'brokerProposed' | 'cancelled' | 'notChosen'
+export type Story = 'pending' | 'expiredThenPending' | 'accepted' | 'met' | 'chosen' | 'offer' | 'brokerOpen' | 'brokerProposed' | 'cancelled' | 'notChosen'
   | 'postOnly' | 'offerWithdrawn';
 
-// The first London "pending" and "chosen" stories are with the printed mentor, and the first "offer" is theirs: an invitation to
-// answer, a mentee waiting for them to confirm, and an offer they made.
-const STORIES: Partial<Record<ProgrammeKey, Story[]>> = {
-  london: ['pending', 'offer', 'brokerOpen', 'brokerProposed', 'chosen', 'accepted', 'met', 'expiredThenPending', 'cancelled', 'notChosen', 'postOnly',
-    'offerWithdrawn', 'pending', 'met'],
-  peer: ['pending', 'accepted', 'met', 'chosen', 'offer', 'offer', 'brokerOpen', 'brokerProposed', 'expiredThenPending', 'cancelled', 'notChosen',
-    'postOnly', 'offerWithdrawn', 'pending', 'accepted', 'postOnly'],
-  reverse: ['pending', 'brokerOpen', 'chosen'],
-};
-
-interface Seeker {
+export interface Seeker {
   ctx: Ctx;
   programme: ProgrammeKey;
   mentee: Member;
@@ -35,40 +23,6 @@ interface Seeker {
   days: number;
   /** Fixed mentor for the story's first invitation (the printed mentor). */
   mentor?: Member;
-}
-
-export function planSeekers(ctx: Ctx, relationships: PlannedRelationship[], usedFor: (programme: ProgrammeKey, mentee: Member) => Set<string>): void {
-  const printedMentor = ctx.idOf(ctx.cast.printed.mentor);
-  const gave = new Set<string>();
-  for (const [programme, stories] of Object.entries(STORIES) as [ProgrammeKey, Story[]][]) {
-    const taken = new Set(relationships.filter((r) => r.programme === programme && r.endedAt === null).map((r) => r.mentee.id));
-    const seekers = faker.helpers.shuffle(ctx.pool.mentees[programme].filter((m) => !taken.has(m.id) && !ctx.pool.printed.has(m.id)));
-    seekers.forEach((mentee, index) => {
-      const from = latest(plusDays(mentee.approvedAt, 1), plusDays(ctx.now, -30));
-      const seeker: Seeker = { ctx, programme, mentee, used: usedFor(programme, mentee), from, days: (ctx.now.getTime() - from.getTime()) / 86_400_000 };
-      const story = stories[index];
-      if (programme === 'london' && (story === 'pending' || story === 'offer' || story === 'chosen') && !gave.has(story)) {
-        gave.add(story);
-        seeker.mentor = ctx.pool.mentors.london.find((m) => m.id === printedMentor);
-        if (seeker.mentor) seeker.used.add(seeker.mentor.id);
-      }
-      if (story) tell(seeker, story);
-      // Most of those looking have shortlisted a few mentors along the way.
-      if (story || chance(0.4)) {
-        for (let n = pick([1, 2, 3]); n > 0; n--) {
-          const mentor = faker.helpers.arrayElement(ctx.pool.mentors[programme]);
-          if (mentor.id !== mentee.id && !ctx.pool.printed.has(mentor.id) && mentor.approvedAt < from) shortlist(ctx, programme, mentee, mentor, plusDays(from, between(0, seeker.days * 0.5)));
-        }
-      }
-    });
-  }
-  // The printed mentee shortlisted two mentors before choosing.
-  const printed = relationships.find((r) => r.mentee.id === ctx.idOf(ctx.cast.printed.mentee));
-  if (printed) {
-    for (const mentor of faker.helpers.arrayElements(ctx.pool.mentors[printed.programme].filter((m) => m.id !== printed.mentee.id && m.approvedAt < printed.startedAt), 2)) {
-      shortlist(ctx, printed.programme, printed.mentee, mentor, plusDays(printed.startedAt, -between(20, 25)));
-    }
-  }
 }
 
 /** A day between `from` and `to` days into the seeker's window (fractions of it). */
@@ -96,7 +50,7 @@ function done(d: Draft | null, step: (d: Draft) => void = () => undefined): void
   finish(d);
 }
 
-function tell(s: Seeker, story: Story): void {
+export function tell(s: Seeker, story: Story): void {
   const { ctx } = s;
   // Invited ten days or more ago (ago(s, 10, 12)), so the meeting a few days ago came after the answer.
   const met = (d: Draft, daysAgo: [number, number]) => acceptAndMeet(d, plusDays(d.row.created_at, between(0.2, 1.5)), workingTime(plusDays(ctx.now, -between(...daysAgo))));

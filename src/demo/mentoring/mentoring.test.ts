@@ -9,14 +9,14 @@ import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { sessionCookie } from '../../../test/support/builders.ts';
 import { TestClient } from '../../../test/support/client.ts';
-import type { Db } from '../connection.ts';
-import { invitationStatuses, relationshipPhases } from '../types.ts';
+import type { Db } from '../../db/connection.ts';
+import { invitationStatuses, relationshipPhases } from '../../db/types.ts';
 import { KeyRing } from '../../platform/crypto.ts';
 import { invitationDeps } from '../../features/invitations/deps.ts';
 import { sweepInvitations } from '../../features/invitations/sweep.ts';
 import { relationshipDeps } from '../../features/relationships/deps.ts';
 import { sweepRelationships } from '../../features/relationships/sweep.ts';
-import { seedDemo, type DemoLogins, type DemoRole } from './demo.ts';
+import { seedDemo, type DemoLogins, type DemoRole } from '../seed.ts';
 
 let t: TestApp;
 let db: Db;

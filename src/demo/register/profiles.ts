@@ -1,38 +1,19 @@
-// The demo's profiles: every mentor's and mentee's answers by taxonomy key (looked up once from
-// the terms migration 0003 seeds), mentors' training records and their agreement to the code of
-// ethics. Complete enough that each person could have sent their application through the pages.
+// The demo's profiles: every mentor's and mentee's answers by taxonomy key, mentors' training
+// records and their agreement to the code of ethics. Complete enough that each person could have
+// sent their application through the pages.
 import { fakerEN_GB as faker } from '@faker-js/faker';
 import type { Insertable } from 'kysely';
-import type { Db } from '../connection.ts';
-import type { MenteeProfilesTable, MentoringType, MentorProfilesTable, ProfileSide, ProfileTermsTable, TaxonomyName, TrainingRecordsTable } from '../types.ts';
-import { PROGRAMMES, type Person } from './demo-people.ts';
-import type { PlannedMentorApplication } from './demo-register.ts';
-import { bioOf, COURSES, EARLY_CAREER_COURSES, goalsOf, PREFERENCES, type Course } from './demo-text.ts';
+import type { MenteeProfilesTable, MentoringType, MentorProfilesTable, ProfileSide, ProfileTermsTable, TaxonomyName, TrainingRecordsTable } from '../../db/types.ts';
+import { dateOnly } from '../helpers.ts';
+import { PROGRAMMES } from '../people/programmes.ts';
+import type { Person, PlannedMentorApplication, Terms } from '../plan.ts';
+import { bioOf, COURSES, EARLY_CAREER_COURSES, goalsOf, PREFERENCES, type Course } from './text.ts';
 
 const YEAR = 365.25 * 86_400_000;
 // Most people list English alone; a few add another language, Welsh most often in Wales.
 const OTHER_LANGUAGES = ['polish', 'urdu', 'punjabi', 'hindi', 'bengali', 'tagalog', 'malayalam', 'yoruba', 'arabic', 'french', 'spanish', 'bsl'];
 
-export interface Terms {
-  id(taxonomy: TaxonomyName, key: string): string;
-  keys(taxonomy: TaxonomyName): string[];
-}
-
-/** Every active term, by taxonomy and key: one query instead of one per answer. */
-export async function loadTerms(db: Db): Promise<Terms> {
-  const rows = await db.selectFrom('taxonomy_terms').select(['id', 'taxonomy', 'key']).where('retired_at', 'is', null).orderBy('sort_order').execute();
-  return {
-    id(taxonomy, key) {
-      const row = rows.find((term) => term.taxonomy === taxonomy && term.key === key);
-      if (!row) throw new Error(`demo seed: no ${taxonomy} term with key ${key}`);
-      return row.id;
-    },
-    keys: (taxonomy) => rows.filter((term) => term.taxonomy === taxonomy).map((term) => term.key),
-  };
-}
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const pick = (keys: string[], min: number, max: number) => faker.helpers.arrayElements(keys, { min, max });
+const pickSome = (keys: string[], min: number, max: number) => faker.helpers.arrayElements(keys, { min, max });
 
 export interface ProfileContext {
   terms: Terms;
@@ -75,10 +56,10 @@ export function buildProfiles(mentors: Person[], menteesAndMentors: Person[], ap
     });
     const languages = ['english', ...(faker.datatype.boolean(0.2) ? [person.region === 'wales' ? 'welsh' : faker.helpers.arrayElement(OTHER_LANGUAGES)] : [])];
     rows.profileTerms.push(
-      ...termRows(person, 'mentor', 'help_area', pick(person.group.help, 2, 5)),
-      ...termRows(person, 'mentor', 'leadership_dimension', pick(terms.keys('leadership_dimension'), 1, 3)),
+      ...termRows(person, 'mentor', 'help_area', pickSome(person.group.help, 2, 5)),
+      ...termRows(person, 'mentor', 'leadership_dimension', pickSome(terms.keys('leadership_dimension'), 1, 3)),
       ...termRows(person, 'mentor', 'language', languages),
-      ...termRows(person, 'mentor', 'meeting_mode', pick(terms.keys('meeting_mode'), 1, 3)),
+      ...termRows(person, 'mentor', 'meeting_mode', pickSome(terms.keys('meeting_mode'), 1, 3)),
     );
     rows.training.push(...trainingOf(person, own, firstStarted, context));
   }
@@ -91,8 +72,8 @@ export function buildProfiles(mentors: Person[], menteesAndMentors: Person[], ap
       open_to_reverse: person.menteeIn.includes('reverse'), open_to_peer: person.menteeIn.includes('peer'),
     });
     rows.profileTerms.push(
-      ...termRows(person, 'mentee', 'help_area', pick(person.group.help, 2, 4)),
-      ...termRows(person, 'mentee', 'meeting_mode', pick(terms.keys('meeting_mode'), 1, 2)),
+      ...termRows(person, 'mentee', 'help_area', pickSome(person.group.help, 2, 4)),
+      ...termRows(person, 'mentee', 'meeting_mode', pickSome(terms.keys('meeting_mode'), 1, 2)),
     );
   }
   return rows;
@@ -115,7 +96,7 @@ function trainingOf(person: Person, own: PlannedMentorApplication[], firstStarte
     const verifier = approval?.decidedBy && faker.datatype.boolean(0.88) ? approval.decidedBy : null;
     return {
       user_id: context.idOf(person), body: course.body, qualification: course.qualification, level: course.level,
-      completed_on: day(completed), expires_on: expires ? day(expires) : null,
+      completed_on: dateOnly(completed), expires_on: expires ? dateOnly(expires) : null,
       verified_at: verifier ? (approval?.decidedAt ?? null) : null, verified_by: verifier ? context.idOf(verifier) : null,
       created_at: firstStarted,
     };

@@ -4,11 +4,9 @@
 // not). The printed logins' relationships get every kind on their latest sessions.
 import { fakerEN_GB as faker } from '@faker-js/faker';
 import { reflectionEmojis } from '../../features/relationships/reflection-schemas.ts';
-import { between, chance, dateOnly, daytime, earliest, pick, plusDays, type Ctx } from './demo-mentoring.ts';
-import { ACTIONS, PRIVATE_NOTES, SHARED_NOTES, TAKEAWAYS } from './demo-mentoring-text.ts';
-import type { PlannedRelationship } from './demo-relationships.ts';
-
-export interface HeldSession { id: string; at: Date; minutes: number }
+import { between, chance, dateOnly, daytime, earliest, pick, plusDays } from '../helpers.ts';
+import type { Ctx, HeldSession, PlannedRelationship } from '../mentoring-plan.ts';
+import { ACTIONS, PRIVATE_NOTES, SHARED_NOTES, TAKEAWAYS } from './session-text.ts';
 
 const emoji = (key: (typeof reflectionEmojis)[number]['key']) => reflectionEmojis.find((e) => e.key === key)?.emoji ?? '';
 

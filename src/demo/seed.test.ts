@@ -1,19 +1,19 @@
 // The demo seed on a fresh database, served by the real app: the promised shape, nothing outside
 // the fictional email domains, printed logins that each show their part of the register (the
 // admin's queues, the line manager's link), idempotent on a second run, and the printed password
-// really signs people in. demo-register.test.ts checks the applications themselves.
+// really signs people in. register/register.test.ts checks the applications themselves.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
-import { sessionCookie } from '../../../test/support/builders.ts';
-import { TestClient } from '../../../test/support/client.ts';
-import { createTestDatabase } from '../../../test/support/database.ts';
-import { createDb, type Db } from '../connection.ts';
-import { hashToken } from '../../auth/sessions.ts';
-import { isCommonPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
-import { KeyRing } from '../../platform/crypto.ts';
-import { DEMO_PASSWORD, seedDemo, type DemoLogins, type DemoRole } from './demo.ts';
+import { buildTestApp, type TestApp } from '../../test/support/app.ts';
+import { sessionCookie } from '../../test/support/builders.ts';
+import { TestClient } from '../../test/support/client.ts';
+import { createTestDatabase } from '../../test/support/database.ts';
+import { createDb, type Db } from '../db/connection.ts';
+import { hashToken } from '../auth/sessions.ts';
+import { isCommonPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
+import { KeyRing } from '../platform/crypto.ts';
+import { DEMO_PASSWORD, seedDemo, type DemoLogins, type DemoRole } from './seed.ts';
 
 let t: TestApp;
 let db: Db;

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { createDb, type Db } from '../connection.ts';
+import { createDb, type Db } from '../../db/connection.ts';
 import { testConfig } from '../../../test/support/app.ts';
 import { KeyRing } from '../../platform/crypto.ts';
-import { seedDemo } from './demo.ts';
+import { seedDemo } from '../seed.ts';
 
 let database: TestDatabase;
 let db: Db;
