@@ -3,7 +3,8 @@
 // (The full search benchmark, with the HTTP page against a hello-world route, is bench/search.ts.)
 import { performance } from 'node:perf_hooks';
 import { newBitSet, setBit } from '../src/matching/bitset.ts';
-import { MentorIndex, noFilters, type SearchRequest } from '../src/matching/search-index.ts';
+import { MentorIndex } from '../src/matching/search-index.ts';
+import { noFilters, type SearchRequest } from '../src/matching/search-types.ts';
 import { fictionalMentee, fictionalMentor, randomWords, seededRandom } from '../test/support/mentor-fixtures.ts';
 
 export function percentile(sorted: number[], p: number): number {

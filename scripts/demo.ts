@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { KeyRing } from '../src/platform/crypto.ts';
-import { seedDemo, type DemoLineManagerLink, type DemoLogin, type DemoLogins, type DemoRole } from '../src/db/seed/demo.ts';
+import { seedDemo, type DemoLineManagerLink, type DemoLogin, type DemoLogins, type DemoRole } from '../src/demo/seed.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,135 +1,83 @@
-// Table types for Kysely, kept by hand beside the migrations that create them.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { RegisterTables } from './types-register.ts';
-import type { MatchingTables } from './types-matching.ts';
-import type { RelationshipTables } from './types-relationship.ts';
+// The database's table types for Kysely, kept by hand beside the migrations that create them. Each
+// area's tables are in their own file under db/types/; this module gathers them into the Database
+// interface and is the one place code imports them from. The area files import only each other
+// (shared column shapes and unions), never this module.
+import type { AuthSessionsTable, AuthTokensTable, SignInAttemptsTable, UsersTable } from './types/accounts.ts';
+import type { ApplicationEventsTable, LineManagerRequestsTable, MenteeApplicationsTable, MentorApplicationsTable } from './types/applications.ts';
+import type { BrokerRequestsTable, FitReflectionsTable, InvitationEventsTable, InvitationsTable, SeekingPostsTable, ShortlistEntriesTable } from './types/chemistry.ts';
+import type { ConcernActionsTable, ConcernsTable } from './types/concerns.ts';
+import type { ContractSignaturesTable, ContractVersionsTable } from './types/contracts.ts';
+import type { EmailMessagesTable } from './types/email.ts';
+import type { EqualityResponsesTable } from './types/equality.ts';
+import type { GoalReviewsTable, GoalsTable } from './types/goals.ts';
+import type { AuditEventsTable, InstallationTable, PlatformSettingsTable } from './types/platform.ts';
+import type { MenteeProfilesTable, MentorProfilesTable, ProfileTermsTable, TrainingRecordsTable } from './types/profiles.ts';
+import type { ProgrammeMembershipsTable, ProgrammesTable } from './types/programmes.ts';
+import type { ClosingReflectionsTable, RelationshipEndingsTable, RelationshipPhaseEventsTable, RelationshipsTable } from './types/relationships.ts';
+import type { ResourcesTable, SupportLinksTable } from './types/resources.ts';
+import type { AgreedActionsTable, MentoringSessionsTable, PrivateNotesTable, SessionReflectionsTable, SharedNotesTable } from './types/sessions.ts';
+import type { TaxonomyTermsTable } from './types/taxonomies.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export * from './types/accounts.ts';
+export * from './types/applications.ts';
+export * from './types/chemistry.ts';
+export * from './types/concerns.ts';
+export * from './types/contracts.ts';
+export * from './types/email.ts';
+export * from './types/equality.ts';
+export * from './types/goals.ts';
+export * from './types/platform.ts';
+export * from './types/profiles.ts';
+export * from './types/programmes.ts';
+export * from './types/relationships.ts';
+export * from './types/resources.ts';
+export * from './types/sessions.ts';
+export * from './types/taxonomies.ts';
 
-export interface UsersTable {
-  id: Generated<string>;
-  email: string;
-  full_name: string;
-  password_hash: string | null;
-  email_verified_at: NullableTimestamp;
-  password_changed_at: NullableTimestamp;
-  is_platform_admin: Generated<boolean>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
+/** The register: taxonomies, profiles, training, applications, line-manager requests, equality, settings. */
+export interface RegisterTables {
+  taxonomy_terms: TaxonomyTermsTable;
+  mentor_profiles: MentorProfilesTable;
+  mentee_profiles: MenteeProfilesTable;
+  profile_terms: ProfileTermsTable;
+  training_records: TrainingRecordsTable;
+  mentor_applications: MentorApplicationsTable;
+  mentee_applications: MenteeApplicationsTable;
+  application_events: ApplicationEventsTable;
+  line_manager_requests: LineManagerRequestsTable;
+  equality_responses: EqualityResponsesTable;
+  platform_settings: PlatformSettingsTable;
 }
 
-export interface AuthSessionsTable {
-  id: string;
-  user_id: string;
-  created_at: Timestamp;
-  last_seen_at: Timestamp;
+/** Finding a mentor, chemistry meetings, and the relationships they lead to. */
+export interface MatchingTables {
+  shortlist_entries: ShortlistEntriesTable;
+  seeking_posts: SeekingPostsTable;
+  invitations: InvitationsTable;
+  invitation_events: InvitationEventsTable;
+  fit_reflections: FitReflectionsTable;
+  broker_requests: BrokerRequestsTable;
+  relationships: RelationshipsTable;
+  relationship_phase_events: RelationshipPhaseEventsTable;
 }
 
-export const tokenPurposes = ['verify_email', 'reset_password'] as const;
-export type TokenPurpose = (typeof tokenPurposes)[number];
-
-export interface AuthTokensTable {
-  id: Generated<string>;
-  user_id: string;
-  purpose: TokenPurpose;
-  token_hash: string;
-  created_at: Timestamp;
-  expires_at: Date | string;
-  used_at: NullableTimestamp;
-}
-
-export type AttemptKind = 'sign_in' | 'password_reset';
-
-export interface SignInAttemptsTable {
-  id: Generated<number>;
-  kind: AttemptKind;
-  account_key: string;
-  ip_address: string;
-  succeeded: boolean;
-  created_at: Timestamp;
-}
-
-export interface InstallationTable {
-  id: Generated<boolean>;
-  setup_code_hash: string | null;
-  setup_code_created_at: NullableTimestamp;
-  set_up_at: NullableTimestamp;
-}
-
-export interface AuditEventsTable {
-  id: Generated<number>;
-  occurred_at: Timestamp;
-  actor_user_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  programme_id: string | null;
-  details: ColumnType<Record<string, unknown>, string | undefined, string>;
-}
-
-export const emailStatuses = ['queued', 'sent', 'failed'] as const;
-export type EmailStatus = (typeof emailStatuses)[number];
-
-export interface EmailAttachment {
-  filename: string;
-  contentType: string;
-  content: string;
-  method?: string;
-}
-
-export interface EmailMessagesTable {
-  id: Generated<string>;
-  user_id: string | null;
-  recipient: string;
-  template: string;
-  subject: string;
-  text_body: string | null;
-  html_body: string | null;
-  attachments: ColumnType<EmailAttachment[], string | undefined, string>;
-  status: Generated<EmailStatus>;
-  attempts: Generated<number>;
-  last_error: string | null;
-  created_at: Timestamp;
-  sent_at: NullableTimestamp;
-}
-
-export const mentoringTypes = ['traditional', 'reverse', 'peer'] as const;
-export type MentoringType = (typeof mentoringTypes)[number];
-
-export interface ProgrammesTable {
-  id: Generated<string>;
-  name: string;
-  slug: string;
-  description: Generated<string>;
-  eligibility: Generated<string>;
-  mentoring_types: ColumnType<MentoringType[], MentoringType[] | undefined, MentoringType[]>;
-  requires_line_manager: Generated<boolean>;
-  requires_admin_approval: Generated<boolean>;
-  max_open_invitations: Generated<number>;
-  invitation_reminder_days: Generated<number>;
-  invitation_expiry_days: Generated<number>;
-  line_manager_reminder_days: Generated<number>;
-  line_manager_expiry_days: Generated<number>;
-  is_open: Generated<boolean>;
-  /** The limits of confidentiality as this programme words them in every contract (migration 0007). */
-  confidentiality_text: Generated<string>;
-  created_by: string | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  archived_at: NullableTimestamp;
-}
-
-export const programmeRoles = ['programme_admin', 'mentor', 'mentee'] as const;
-export type ProgrammeRole = (typeof programmeRoles)[number];
-
-export interface ProgrammeMembershipsTable {
-  id: Generated<string>;
-  programme_id: string;
-  user_id: string;
-  role: ProgrammeRole;
-  created_at: Timestamp;
-  created_by: string | null;
+/** The life of a relationship: contract, goals, sessions and notes, ending, concerns, resources. */
+export interface RelationshipTables {
+  contract_versions: ContractVersionsTable;
+  contract_signatures: ContractSignaturesTable;
+  goals: GoalsTable;
+  goal_reviews: GoalReviewsTable;
+  mentoring_sessions: MentoringSessionsTable;
+  shared_notes: SharedNotesTable;
+  private_notes: PrivateNotesTable;
+  agreed_actions: AgreedActionsTable;
+  session_reflections: SessionReflectionsTable;
+  relationship_endings: RelationshipEndingsTable;
+  closing_reflections: ClosingReflectionsTable;
+  concerns: ConcernsTable;
+  concern_actions: ConcernActionsTable;
+  resources: ResourcesTable;
+  support_links: SupportLinksTable;
 }
 
 export interface Database extends RegisterTables, MatchingTables, RelationshipTables {
@@ -143,9 +91,3 @@ export interface Database extends RegisterTables, MatchingTables, RelationshipTa
   programmes: ProgrammesTable;
   programme_memberships: ProgrammeMembershipsTable;
 }
-
-export type User = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
-export type EmailMessage = Selectable<EmailMessagesTable>;
-export type Programme = Selectable<ProgrammesTable>;

@@ -1,7 +1,6 @@
 // The index's storage: one typed array per field, indexed by slot, so a search walks memory in
-// order instead of chasing one object per mentor. Bitset fields keep `width` 32-bit words per slot
-// and widen (with a copy) if a taxonomy grows past them.
-import type { BitSet } from './bitset.ts';
+// order instead of chasing one object per mentor. Bitset fields are bit-column.ts's columns.
+import { BitColumn } from './bit-column.ts';
 
 export const PAUSED = 1;
 export const LIVE = 2;
@@ -9,37 +8,6 @@ export const LIVE = 2;
 export const OFFERED = 4;
 /** Offered, with a place free even counting accepted chemistry meetings ("has room now"). */
 export const ROOM = 8;
-
-export class BitColumn {
-  words: Uint32Array;
-  constructor(public width: number, slots: number) {
-    this.words = new Uint32Array(width * slots);
-  }
-
-  grow(slots: number): void {
-    const next = new Uint32Array(this.width * slots);
-    next.set(this.words);
-    this.words = next;
-  }
-
-  widen(width: number, slots: number): void {
-    const next = new Uint32Array(width * slots);
-    for (let slot = 0; slot < slots; slot += 1) {
-      for (let i = 0; i < this.width; i += 1) next[slot * width + i] = this.words[slot * this.width + i] ?? 0;
-    }
-    this.words = next;
-    this.width = width;
-  }
-
-  write(slot: number, set: BitSet, slots: number): void {
-    if (set.length > this.width) this.widen(set.length, slots);
-    for (let i = 0; i < this.width; i += 1) this.words[slot * this.width + i] = set[i] ?? 0;
-  }
-
-  clear(slot: number): void {
-    this.words.fill(0, slot * this.width, (slot + 1) * this.width);
-  }
-}
 
 export class Columns {
   slots = 0;

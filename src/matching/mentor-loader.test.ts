@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/databa
 import { addMembership, buildProgramme, buildUser } from '../../test/support/builders.ts';
 import { hasBit } from './bitset.ts';
 import { loadApprovedMentors } from './mentor-loader.ts';
-import { mentoringTypeBits } from './search-index.ts';
+import { mentoringTypeBits } from './search-types.ts';
 import { loadTermCodes } from './term-codes.ts';
 
 let database: TestDatabase;

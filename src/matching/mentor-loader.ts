@@ -2,9 +2,9 @@
 // programme at start; one per mentor when a change notification arrives.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { TaxonomyName } from '../db/types-register.ts';
+import type { TaxonomyName } from '../db/types.ts';
 import { newBitSet, setBit } from './bitset.ts';
-import { mentoringTypeBits, type IndexedMentor } from './search-index.ts';
+import { mentoringTypeBits, type IndexedMentor } from './search-types.ts';
 import type { TermCodes } from './term-codes.ts';
 
 const MULTI: TaxonomyName[] = ['help_area', 'meeting_mode', 'language', 'leadership_dimension'];

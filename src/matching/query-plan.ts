@@ -5,10 +5,11 @@
 // The points are computed with the very expressions of scoring.ts's scoreFit and added in its
 // order, so the index's score is the same double, bit for bit, and the ranking the same
 // (search-index.test.ts checks it against a brute-force ranking with scoreFit).
-import type { BitSet } from './bitset.ts';
-import type { BitColumn, Columns } from './columns.ts';
+import type { BitColumn } from './bit-column.ts';
+import { popcount, type BitSet } from './bitset.ts';
+import type { Columns } from './columns.ts';
 import { weights, type MenteeNeeds } from './scoring.ts';
-import type { FilterName, SearchFilters } from './search-index.ts';
+import type { FilterName, SearchFilters } from './search-types.ts';
 
 /** One bit per filter, to count in one pass what dropping each filter would give. */
 export const FILTER_BITS: Record<FilterName, number> = {
@@ -42,12 +43,6 @@ export interface QueryPlan {
   settingPoints: Float64Array;
   professionPoints: Float64Array;
   regionPoints: Float64Array;
-}
-
-export function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** A bitset at a column's width (a taxonomy may have grown since the set was made). */
@@ -114,32 +109,4 @@ export function planQuery(columns: Columns, needs: MenteeNeeds, filters: SearchF
   for (let matched = 1; matched <= textTotal; matched += 1) plan.textPoints[matched] = (weights.freeText * matched) / textTotal;
   for (let band = -1; band + 1 < size; band += 1) plan.seniorPoints[band + 1] = weights.seniority * seniorityFit(needs, band);
   return plan;
-}
-
-/** Every bit of `need` in the slot's word(s): an "all of these" filter. */
-export function hasAll(column: BitColumn, slot: number, need: Uint32Array): boolean {
-  const width = column.width;
-  const base = slot * width;
-  for (let w = 0; w < width; w += 1) {
-    const bits = need[w] ?? 0;
-    if (((column.words[base + w] ?? 0) & bits) !== bits) return false;
-  }
-  return true;
-}
-
-/** Any bit of `any` in the slot's word(s): an "any of these" filter. */
-export function hasAny(column: BitColumn, slot: number, any: Uint32Array): boolean {
-  const width = column.width;
-  const base = slot * width;
-  for (let w = 0; w < width; w += 1) if (((column.words[base + w] ?? 0) & (any[w] ?? 0)) !== 0) return true;
-  return false;
-}
-
-/** How many bits of `want` the slot has. */
-export function shared(column: BitColumn, slot: number, want: Uint32Array): number {
-  const width = column.width;
-  const base = slot * width;
-  let count = 0;
-  for (let w = 0; w < width; w += 1) count += popcount((column.words[base + w] ?? 0) & (want[w] ?? 0));
-  return count;
 }

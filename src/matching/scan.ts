@@ -2,20 +2,17 @@
 // pass that filters, counts and scores candidates into a top-k heap, and one that counts, when
 // nothing matched, what dropping each filter alone would give. Hot code: plain loops and array
 // reads only; the score adds scoreFit's components in scoreFit's order, so it is the same double.
+import { hasAll, hasAny, shared } from './bit-column.ts';
+import type { Candidates } from './candidates.ts';
+import { popcount } from './bitset.ts';
 import { OFFERED, ROOM, type Columns } from './columns.ts';
-import { FILTER_BITS, hasAll, hasAny, popcount, shared, type QueryPlan } from './query-plan.ts';
+import { FILTER_BITS, type QueryPlan } from './query-plan.ts';
 import { weights } from './scoring.ts';
 import { TopK } from './top-k.ts';
 
 export interface Scratch {
   /** Query words each slot matched (0 for none); all zero between searches. */
   counts: Uint8Array;
-}
-
-/** The slots to look at: a list, or every slot below `length` when `slots` is null. */
-export interface Candidates {
-  slots: Int32Array | null;
-  length: number;
 }
 
 export function scan(c: Columns, plan: QueryPlan, scratch: Scratch, candidates: Candidates, nameRanks: Float64Array, keep: number): { total: number; heap: TopK } {

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { containsAll, intersects, newBitSet, setBit, type BitSet } from './bitset.ts';
 import { fictionalMentee, fictionalMentor, randomWords, seededRandom, SIZES } from '../../test/support/mentor-fixtures.ts';
-import { MentorIndex, noFilters, type FilterName, type IndexedMentor, type SearchFilters, type SearchRequest } from './search-index.ts';
+import { MentorIndex } from './search-index.ts';
+import { noFilters, type FilterName, type IndexedMentor, type SearchFilters, type SearchRequest } from './search-types.ts';
 import { scoreFit } from './scoring.ts';
 import { tokenize } from './text.ts';
 

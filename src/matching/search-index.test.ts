@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { newBitSet, setBit } from './bitset.ts';
 import { fictionalMentee, fictionalMentor, randomWords, seededRandom } from '../../test/support/mentor-fixtures.ts';
-import { MentorIndex, noFilters, type IndexedMentor, type SearchRequest } from './search-index.ts';
+import { MentorIndex } from './search-index.ts';
+import { noFilters, type IndexedMentor, type SearchRequest } from './search-types.ts';
 import { scoreFit } from './scoring.ts';
 import { tokenize } from './text.ts';
 

@@ -4,90 +4,20 @@
 //
 // Fields live in typed-array columns (columns.ts); a search is first compiled into lookup tables
 // (query-plan.ts), then one pass over the candidates filters, counts and scores each with a few
-// array reads. Free text goes through posting lists (a mentor must match at least one query word
-// and ranks higher the more it matches). The score is the same sum as scoring.ts's scoreFit, which
-// the tests check; the best `offset + limit` are kept in a small heap, and a candidate that cannot
-// beat the heap's worst is dropped before any name comparison.
-import type { BitSet } from './bitset.ts';
+// array reads (scan.ts). Free text goes through posting lists (a mentor must match at least one
+// query word and ranks higher the more it matches; candidates.ts picks where a search starts). The
+// score is the same sum as scoring.ts's scoreFit, which the tests check; the best `offset + limit`
+// are kept in a small heap (top-k.ts), and a candidate that cannot beat the heap's worst is dropped
+// before any name comparison. The modules depend one way: query-plan and candidates, then scan
+// (with top-k), then this index; the shapes they share are in search-types.ts.
+import { countWords, narrowest, type Candidates, type ValueColumn } from './candidates.ts';
 import { Columns, LIVE, OFFERED, PAUSED, ROOM } from './columns.ts';
 import { NameOrder } from './name-order.ts';
 import { Postings } from './postings.ts';
 import { FILTER_BITS, planQuery, type QueryPlan } from './query-plan.ts';
-import { countRelaxations, scan, type Candidates, type Scratch } from './scan.ts';
-import type { MenteeNeeds, MentorTraits, TextMatch } from './scoring.ts';
+import { countRelaxations, scan, type Scratch } from './scan.ts';
+import type { FilterName, IndexedMentor, SearchRequest, SearchResult } from './search-types.ts';
 import { tokenize, Vocabulary } from './text.ts';
-
-export const mentoringTypeBits = { traditional: 1, reverse: 2, peer: 4 } as const;
-
-export interface IndexedMentor {
-  userId: string;
-  fullName: string;
-  jobTitle: string;
-  organisation: string;
-  town: string;
-  bio: string;
-  traits: MentorTraits;
-  languages: BitSet;
-  dimensions: BitSet;
-  /** mentoringTypeBits ORed together. */
-  mentoringTypes: number;
-  capacity: number;
-  /** Active relationships: a mentor whose capacity is taken up is full and never offered. */
-  activeMentees: number;
-  /** Chemistry invitations accepted or met and undecided: they may become mentees soon. */
-  pendingMentees: number;
-  isPaused: boolean;
-  /** Words of the job title, bio, organisation and areas, for free text. */
-  searchText: string;
-}
-
-export interface SearchFilters {
-  professionIds: number[];
-  regionIds: number[];
-  careSettingIds: number[];
-  bandRanks: number[];
-  /** Mentors must help with all of these. */
-  helpAreas: BitSet | null;
-  /** Mentors must offer all of these leadership dimensions. */
-  dimensions: BitSet | null;
-  /** Mentors must speak at least one of these. */
-  languages: BitSet | null;
-  /** Mentors must offer at least one of these. */
-  meetingModes: BitSet | null;
-  mentoringType: number | null;
-  hasRoomNow: boolean;
-}
-
-export type FilterName = keyof SearchFilters | 'text';
-
-export const noFilters = (): SearchFilters => ({
-  professionIds: [], regionIds: [], careSettingIds: [], bandRanks: [], helpAreas: null, dimensions: null, languages: null, meetingModes: null, mentoringType: null, hasRoomNow: false,
-});
-
-export interface SearchRequest {
-  needs: MenteeNeeds;
-  text: string;
-  filters: SearchFilters;
-  /** Mentors this mentee already has an open invitation or relationship with. */
-  exclude: ReadonlySet<string>;
-  offset: number;
-  limit: number;
-}
-
-export interface SearchHit {
-  mentor: IndexedMentor;
-  score: number;
-  textMatch: TextMatch;
-}
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  /** When nothing matched: how many results dropping each active filter would give. */
-  relaxations: { filter: FilterName; total: number }[];
-}
-
-type ValueColumn = 'profession' | 'region' | 'careSetting' | 'band';
 
 let versions = 0;
 /** One counter for every index in the process: a rebuilt index never repeats an old version. */
@@ -175,9 +105,9 @@ export class MentorIndex {
   }
 
   search(request: SearchRequest): SearchResult {
-    return this.withScratch(request, (plan, text) => {
+    return this.withScratch(request, (plan, candidates) => {
       const ranks = this.names.settle(this.mentors.length);
-      const { total, heap } = scan(this.columns, plan, this.scratch, this.candidates(request.filters, text), ranks, request.offset + request.limit);
+      const { total, heap } = scan(this.columns, plan, this.scratch, candidates, ranks, request.offset + request.limit);
       const hits = heap.sorted(this.mentors).map((entry) => ({ mentor: entry.mentor, score: entry.score, textMatch: { matched: entry.matched, total: plan.textTotal } }));
       return { total, hits: hits.slice(request.offset), relaxations: total === 0 ? this.relaxations(plan) : [] };
     });
@@ -185,11 +115,11 @@ export class MentorIndex {
 
   /** How many mentors the request matches, without ranking them. */
   count(request: SearchRequest): number {
-    return this.withScratch(request, (plan, text) => scan(this.columns, plan, this.scratch, this.candidates(request.filters, text), this.names.ranks, 0).total);
+    return this.withScratch(request, (plan, candidates) => scan(this.columns, plan, this.scratch, candidates, this.names.ranks, 0).total);
   }
 
-  /** Plans the search, marks its exclusions and counts its words, and always clears them after. */
-  private withScratch<T>(request: SearchRequest, run: (plan: QueryPlan, text: Candidates | null) => T): T {
+  /** Plans the search, marks its exclusions, counts its words and picks its candidates, and always clears them after. */
+  private withScratch<T>(request: SearchRequest, run: (plan: QueryPlan, candidates: Candidates) => T): T {
     const n = this.mentors.length;
     if (this.scratch.counts.length < n) {
       this.scratch = { counts: new Uint8Array(this.columns.slots) };
@@ -206,55 +136,14 @@ export class MentorIndex {
     }
     for (const [slot, saved] of hidden) flags[slot] = saved & ~(OFFERED | ROOM);
     const tokens = [...new Set(tokenize(request.text))];
-    const text = tokens.length > 0 ? this.countWords(tokens) : null;
+    const text = tokens.length > 0 ? countWords(tokens.map((token) => this.words.get(this.vocabulary.lookup(token))), counts, this.pool, n) : null;
     try {
-      return run(planQuery(this.columns, request.needs, request.filters, tokens.length), text);
+      return run(planQuery(this.columns, request.needs, request.filters, tokens.length), narrowest(request.filters, text, this.values, n));
     } finally {
       for (const [slot, saved] of hidden) flags[slot] = saved;
       if (text?.slots) for (let i = 0; i < text.length; i += 1) counts[text.slots[i] ?? 0] = 0;
       else if (text) counts.fill(0, 0, n);
     }
-  }
-
-  /**
-   * Counts the query words each mentor has (into scratch.counts). Returns the mentors with any, as
-   * a list — or, when most of the register matches, as "every slot" (a list would cost more).
-   */
-  private countWords(tokens: string[]): Candidates {
-    const lists = tokens.map((token) => this.words.get(this.vocabulary.lookup(token)));
-    const counts = this.scratch.counts;
-    const dense = lists.reduce((sum, list) => sum + list.length, 0) > this.mentors.length / 4;
-    const touched = this.pool;
-    let length = 0;
-    for (const list of lists) {
-      for (let i = 0; i < list.length; i += 1) {
-        const slot = list[i] ?? 0;
-        if (!dense && counts[slot] === 0) touched[length++] = slot;
-        counts[slot] = (counts[slot] ?? 0) + 1;
-      }
-    }
-    return dense ? { slots: null, length: this.mentors.length } : { slots: touched.slice(0, length), length };
-  }
-
-  /** Where to start: the smallest of the word matches and each value filter's posting lists. */
-  private candidates(filters: SearchFilters, text: Candidates | null): Candidates {
-    let best: Candidates = text ?? { slots: null, length: this.mentors.length };
-    let bestLists: readonly (readonly number[])[] | null = null;
-    const byValue: [ValueColumn, number[]][] = [['profession', filters.professionIds], ['region', filters.regionIds], ['careSetting', filters.careSettingIds], ['band', filters.bandRanks]];
-    for (const [column, wanted] of byValue) {
-      if (wanted.length === 0) continue;
-      const keys = [...new Set(wanted)];
-      const size = this.values[column].sizeOf(keys);
-      if (size < best.length) {
-        best = { slots: null, length: size };
-        bestLists = keys.map((key) => this.values[column].get(key));
-      }
-    }
-    if (!bestLists) return best;
-    const slots = new Int32Array(best.length);
-    let at = 0;
-    for (const list of bestLists) for (let i = 0; i < list.length; i += 1) slots[at++] = list[i] ?? 0;
-    return { slots, length: at };
   }
 
   /** When nothing matches: how many results dropping each filter alone would give, most first. */

@@ -4,7 +4,7 @@ import { createDb, type Db } from '../db/connection.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.ts';
 import { buildProgramme, buildUser } from '../../test/support/builders.ts';
 import { MentorSearch } from './search-service.ts';
-import { noFilters, type SearchRequest } from './search-index.ts';
+import { noFilters, type SearchRequest } from './search-types.ts';
 
 let database: TestDatabase;
 let db: Db;

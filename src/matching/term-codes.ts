@@ -3,7 +3,7 @@
 // a seniority rank for bands, and the labels to explain a match. Rebuilt when a taxonomy changes.
 // The search page also builds its filters from here, so a search costs no taxonomy query.
 import type { Db } from '../db/connection.ts';
-import type { TaxonomyName } from '../db/types-register.ts';
+import type { TaxonomyName } from '../db/types.ts';
 
 /**
  * Seniority on the Agenda for Change scale, with rough equivalents for medical grades, so a

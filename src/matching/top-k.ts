@@ -1,7 +1,7 @@
 // The k best search hits seen so far, in flat arrays: a heap whose root is the worst hit kept.
 // Equal scores are broken by name (name-order.ts gives each slot a number that sorts like its
 // name), so results are stable from one search to the next.
-import type { IndexedMentor } from './search-index.ts';
+import type { IndexedMentor } from './search-types.ts';
 
 export interface RankedEntry {
   mentor: IndexedMentor;

@@ -1,7 +1,7 @@
 // Fictional mentors for index tests and benchmarks: random but repeatable (seeded), with the
 // shape of a real register (a few dozen terms per taxonomy, capacities 1 to 4, some paused).
 import { newBitSet, setBit, type BitSet } from '../../src/matching/bitset.ts';
-import type { IndexedMentor } from '../../src/matching/search-index.ts';
+import type { IndexedMentor } from '../../src/matching/search-types.ts';
 import type { MenteeNeeds } from '../../src/matching/scoring.ts';
 
 export const SIZES = { helpAreas: 21, modes: 3, languages: 28, dimensions: 9, professions: 28, regions: 10, settings: 11, bands: 20 } as const;

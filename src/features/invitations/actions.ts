@@ -2,7 +2,7 @@
 // to show) and by every service (which re-checks it under the row lock), so the two never disagree.
 // The moves and who makes them are the status machine's (statuses.ts); this adds the actions that
 // move nothing and the facts beyond the status (the answer-by time, whether the mentee has chosen).
-import type { Invitation, InvitationStatus } from '../../db/types-matching.ts';
+import type { Invitation, InvitationStatus } from '../../db/types.ts';
 import { invitationMachine, type InvitationMover } from './statuses.ts';
 
 export type PartyRole = 'mentee' | 'mentor';

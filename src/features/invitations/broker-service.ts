@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/connection.ts';
-import { openInvitationStatuses } from '../../db/types-matching.ts';
+import { openInvitationStatuses } from '../../db/types.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { StatusTag } from '../../platform/status-machine.ts';

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { openInvitationStatuses, type Invitation } from '../../db/types-matching.ts';
+import { openInvitationStatuses, type Invitation } from '../../db/types.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { InvitationDeps, Trx } from './deps.ts';
 import { invitationEmails } from './emails.ts';

@@ -6,8 +6,7 @@
 // last line of defence, and its violation reads as the same clear message.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { MentoringType } from '../../db/types.ts';
-import { openInvitationStatuses } from '../../db/types-matching.ts';
+import { openInvitationStatuses, type MentoringType } from '../../db/types.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { formatDate } from '../../platform/formatting.ts';
 import { allowedTermIds } from '../taxonomies/service.ts';

@@ -7,7 +7,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
 import { sql } from 'kysely';
-import { openInvitationStatuses, type Invitation } from '../../db/types-matching.ts';
+import { openInvitationStatuses, type Invitation } from '../../db/types.ts';
 import { formatDate, formatDateTime } from '../../platform/formatting.ts';
 import type { StatusTag } from '../../platform/status-machine.ts';
 import { answeringRole, isPastAnswerBy } from './actions.ts';

@@ -3,8 +3,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MentoringType } from '../../db/types.ts';
-import { openInvitationStatuses } from '../../db/types-matching.ts';
+import { openInvitationStatuses, type MentoringType } from '../../db/types.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { listTermsForForms } from '../taxonomies/service.ts';
 import type { InvitationDeps } from './deps.ts';

@@ -5,7 +5,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import type { Db } from '../../db/connection.ts';
-import type { Invitation, InvitationStatus } from '../../db/types-matching.ts';
+import type { Invitation, InvitationStatus } from '../../db/types.ts';
 import { NotFoundError } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../platform/formatting.ts';
 import type { StatusTag } from '../../platform/status-machine.ts';

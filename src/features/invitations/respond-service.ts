@@ -5,7 +5,7 @@
 // writes the change with its history and audit rows, and queues the emails.
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
-import type { Invitation, InvitationStatus } from '../../db/types-matching.ts';
+import type { Invitation, InvitationStatus } from '../../db/types.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { allowedTermIds } from '../taxonomies/service.ts';
 import { allowedActions, answeringRole, type InvitationAction, type PartyRole } from './actions.ts';

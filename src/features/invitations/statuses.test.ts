@@ -1,9 +1,9 @@
 // The invitation's status machine as ARCHITECTURE.md draws it, with who makes each move, and its
-// open statuses the same as the ones queries count as open (db/types-matching.ts).
+// open statuses the same as the ones queries count as open (db/types.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { movesByRole } from '../../../test/support/status-moves.ts';
-import { openInvitationStatuses } from '../../db/types-matching.ts';
+import { openInvitationStatuses } from '../../db/types.ts';
 import { invitationMachine } from './statuses.ts';
 
 test('the invitation machine: its moves, by whom, and which statuses are open', () => {

@@ -1,7 +1,7 @@
 // The invitation's status machine (ARCHITECTURE.md, state machines) and how each status reads to
 // people: a tag for pages, and the words for "this invitation has already …". The statuses live in
-// db/types-matching.ts (STYLE.md rule 10), and so do the open ones: every other status is closed.
-import { invitationStatuses, openInvitationStatuses, type InvitationStatus } from '../../db/types-matching.ts';
+// db/types.ts (STYLE.md rule 10), and so do the open ones: every other status is closed.
+import { invitationStatuses, openInvitationStatuses, type InvitationStatus } from '../../db/types.ts';
 import { defineStatusMachine, type StatusTag } from '../../platform/status-machine.ts';
 
 const tags: Record<InvitationStatus, StatusTag> = {

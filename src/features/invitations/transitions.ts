@@ -4,8 +4,7 @@
 // first (users rows, in id order), then invitations, so concurrent changes cannot deadlock.
 import { sql, type Updateable } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
-import type { EmailAttachment } from '../../db/types.ts';
-import type { Invitation, InvitationStatus, InvitationsTable } from '../../db/types-matching.ts';
+import type { EmailAttachment, Invitation, InvitationsTable, InvitationStatus } from '../../db/types.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import type { EmailContent } from '../../email/content.ts';
 import { ConflictError } from '../../errors.ts';

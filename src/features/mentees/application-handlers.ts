@@ -1,7 +1,7 @@
 // A mentee's application to a programme: the "check your answers" page or where it has got to,
 // and sending it (first time, naming another line manager, or after more information).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MenteeApplicationStatus } from '../../db/types-register.ts';
+import type { MenteeApplicationStatus } from '../../db/types.ts';
 import { ConflictError, ValidationError, type FieldErrors } from '../../errors.ts';
 import { setFlash, type Flash } from '../../platform/flash.ts';
 import { keptValues, parseForm } from '../../platform/forms.ts';

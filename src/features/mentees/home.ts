@@ -2,7 +2,7 @@
 // what to do next, and a link to their mentee profile.
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MenteeApplicationStatus } from '../../db/types-register.ts';
+import type { MenteeApplicationStatus } from '../../db/types.ts';
 import type { StatusTag } from '../../platform/status-machine.ts';
 import { menteeApplicationMachine } from './statuses.ts';
 import { applicationPath } from './transitions.ts';

@@ -2,7 +2,7 @@
 // token (stored hashed) is the only thing that lets them answer, and the page shows only the
 // mentee's name, the programme and the time it needs — never the mentee's goals or profile.
 import { sql } from 'kysely';
-import type { LineManagerRequestStatus, MenteeApplicationStatus } from '../../db/types-register.ts';
+import type { LineManagerRequestStatus, MenteeApplicationStatus } from '../../db/types.ts';
 import { hashToken } from '../../auth/sessions.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { LineManagerInput } from './schemas.ts';

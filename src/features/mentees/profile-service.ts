@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import { recordAudit } from '../../db/audit.ts';
-import type { TaxonomyName } from '../../db/types-register.ts';
+import type { TaxonomyName } from '../../db/types.ts';
 import { ValidationError, type FieldErrors } from '../../errors.ts';
 import { allowedTermIds, labelsFor, listTermsForForms, type TermsByTaxonomy } from '../taxonomies/service.ts';
 import type { MentoringInput, PreferenceOption, PreferencesInput, RoleInput } from './schemas.ts';

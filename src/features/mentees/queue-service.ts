@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
-import type { MenteeApplicationStatus } from '../../db/types-register.ts';
+import type { MenteeApplicationStatus } from '../../db/types.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { listTermsForForms } from '../taxonomies/service.ts';
 import { formatWhen } from '../../platform/formatting.ts';

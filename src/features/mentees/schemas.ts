@@ -1,6 +1,6 @@
 // Mentee forms and their messages, in NHS service manual style, beside the schemas that use them.
 import { z } from 'zod';
-import { menteeApplicationStatuses } from '../../db/types-register.ts';
+import { menteeApplicationStatuses } from '../../db/types.ts';
 
 /** Browsers send new lines as CRLF; count them as one character, as the character count does. */
 const text = (message: string) =>

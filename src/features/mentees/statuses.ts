@@ -1,7 +1,7 @@
 // The mentee application's status machine (ARCHITECTURE.md, state machines) and how each status
 // reads to people: one tag per status, shared by the mentee's pages, the home page and the admin
-// queue. The statuses live in db/types-register.ts (STYLE.md rule 10).
-import { menteeApplicationStatuses, type MenteeApplicationStatus } from '../../db/types-register.ts';
+// queue. The statuses live in db/types.ts (STYLE.md rule 10).
+import { menteeApplicationStatuses, type MenteeApplicationStatus } from '../../db/types.ts';
 import { defineStatusMachine, type StatusTag } from '../../platform/status-machine.ts';
 
 const tags: Record<MenteeApplicationStatus, StatusTag> = {

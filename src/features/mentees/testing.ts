@@ -3,7 +3,7 @@
 // row an application touches (to prove a refused request changed nothing).
 import assert from 'node:assert/strict';
 import type { Db } from '../../db/connection.ts';
-import type { TaxonomyName } from '../../db/types-register.ts';
+import type { TaxonomyName } from '../../db/types.ts';
 import type { TestApp } from '../../../test/support/app.ts';
 import { TestClient } from '../../../test/support/client.ts';
 import { addMembership, buildProgramme, buildUser, sessionCookie, type BuiltUser } from '../../../test/support/builders.ts';

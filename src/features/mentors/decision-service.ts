@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
-import type { MentorApplicationStatus } from '../../db/types-register.ts';
+import type { MentorApplicationStatus } from '../../db/types.ts';
 import { queueEmail } from '../../email/outbox.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { Decision, DecisionInput } from './application-schemas.ts';

@@ -2,7 +2,7 @@
 // what to do next, and a link to their mentor profile when they have one.
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MentorApplicationStatus } from '../../db/types-register.ts';
+import type { MentorApplicationStatus } from '../../db/types.ts';
 import type { StatusTag } from '../../platform/status-machine.ts';
 import { paths } from './deps.ts';
 import { mentorApplicationMachine } from './statuses.ts';

@@ -5,8 +5,7 @@
 import { sql, type Transaction, type Updateable } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/connection.ts';
-import type { Database } from '../../db/types.ts';
-import type { MentorProfilesTable, TaxonomyName } from '../../db/types-register.ts';
+import type { Database, MentorProfilesTable, TaxonomyName } from '../../db/types.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { ValidationError } from '../../errors.ts';
 import { allowedTermIds, listTermsForForms, type TermsByTaxonomy } from '../taxonomies/service.ts';

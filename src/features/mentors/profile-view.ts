@@ -1,8 +1,7 @@
 // A mentor profile as pages show it: labels instead of ids, and what is still missing before the
 // person can apply. Shared by the mentor's own pages and the programme admin's applicant page.
 import type { Db } from '../../db/connection.ts';
-import type { MentoringType } from '../../db/types.ts';
-import type { TaxonomyName } from '../../db/types-register.ts';
+import type { MentoringType, TaxonomyName } from '../../db/types.ts';
 import { labelsFor } from '../taxonomies/service.ts';
 import { mentoringTypeLabels } from './statuses.ts';
 import { paths } from './deps.ts';

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MentorApplication, MentorApplicationStatus, TaxonomyTerm } from '../../db/types-register.ts';
+import type { MentorApplication, MentorApplicationStatus, TaxonomyTerm } from '../../db/types.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { listTermsForForms } from '../taxonomies/service.ts';
 import { getPlatformSettings } from '../taxonomies/settings-service.ts';

@@ -1,9 +1,8 @@
 // The mentor application's status machine (ARCHITECTURE.md, state machines) and how each status
 // reads: the applicant's words and the programme admins' (tag colours follow the service manual's
 // tag guidance: https://service-manual.nhs.uk/design-system/components/tag), the history table's
-// and the home page's next step. The statuses live in db/types-register.ts (STYLE.md rule 10).
-import { mentorApplicationStatuses, type MentorApplicationStatus } from '../../db/types-register.ts';
-import type { MentoringType } from '../../db/types.ts';
+// and the home page's next step. The statuses live in db/types.ts (STYLE.md rule 10).
+import { mentorApplicationStatuses, type MentorApplicationStatus, type MentoringType } from '../../db/types.ts';
 import { defineStatusMachine, type StatusTag } from '../../platform/status-machine.ts';
 
 const applicant: Record<MentorApplicationStatus, StatusTag> = {

@@ -7,7 +7,7 @@ import type { TestApp } from '../../../test/support/app.ts';
 import { TestClient } from '../../../test/support/client.ts';
 import { buildUser, sessionCookie, type BuiltUser } from '../../../test/support/builders.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MentorApplication, TaxonomyName } from '../../db/types-register.ts';
+import type { MentorApplication, TaxonomyName } from '../../db/types.ts';
 
 export async function termId(db: Db, taxonomy: TaxonomyName, key: string): Promise<string> {
   const row = await db.selectFrom('taxonomy_terms').select('id').where('taxonomy', '=', taxonomy).where('key', '=', key).executeTakeFirstOrThrow();

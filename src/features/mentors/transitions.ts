@@ -3,8 +3,7 @@
 // inside the transaction that locked the application row and changed its status, so a step the
 // machine has no place for is refused with the whole change.
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/types.ts';
-import type { MentorApplicationStatus } from '../../db/types-register.ts';
+import type { Database, MentorApplicationStatus } from '../../db/types.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { mentorApplicationMachine } from './statuses.ts';
 

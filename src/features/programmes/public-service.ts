@@ -4,8 +4,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MentoringType, ProgrammeRole } from '../../db/types.ts';
-import type { MenteeApplicationStatus, MentorApplicationStatus } from '../../db/types-register.ts';
+import type { MenteeApplicationStatus, MentorApplicationStatus, MentoringType, ProgrammeRole } from '../../db/types.ts';
 import { NotFoundError } from '../../errors.ts';
 
 /** Plain English for each type, as PRODUCT.md and the reverse mentoring guidance describe them. */

@@ -5,8 +5,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import type { Db } from '../../db/connection.ts';
-import type { MentoringType } from '../../db/types.ts';
-import type { Relationship } from '../../db/types-matching.ts';
+import type { MentoringType, Relationship } from '../../db/types.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { Trx } from './deps.ts';
 import { otherRole, typeWording, type PartyRole, type TypeWording } from './wording.ts';

@@ -1,7 +1,7 @@
 // The five phases of a mentoring relationship, in order, with a short prompt for each (our own words
 // on the widely used model: building rapport → setting direction → making progress → winding down →
 // moving on), and the phases as a status machine. Resources are tagged with these codes (resources.phases).
-import { relationshipPhases, type RelationshipPhase } from '../../db/types-matching.ts';
+import { relationshipPhases, type RelationshipPhase } from '../../db/types.ts';
 import { defineStatusMachine } from '../../platform/status-machine.ts';
 
 export interface PhaseInfo {
@@ -61,7 +61,7 @@ export const phaseInfo: Record<RelationshipPhase, PhaseInfo> = {
 
 /**
  * Either party moves the relationship on, or back, to any other phase; ending it moves it on to the
- * last, which is how an admin who ends it (ending-close.ts) moves the phase too.
+ * last, which is how an admin who ends it (ending/close.ts) moves the phase too.
  */
 export const phaseMachine = defineStatusMachine({
   name: 'relationship phase',

@@ -2,7 +2,7 @@
 // session id is a 404, exactly like a session that does not exist), how they name it and its
 // status, and the rule that cancelled sessions take no more notes.
 import type { Db } from '../../db/connection.ts';
-import type { MentoringSession, SessionStatus } from '../../db/types-relationship.ts';
+import type { MentoringSession, SessionStatus } from '../../db/types.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { formatDateTime } from '../../platform/formatting.ts';
 import type { Trx } from './deps.ts';

@@ -1,7 +1,7 @@
 // A mentor as a search result or shortlist entry: what a card shows and where its links and
 // buttons go. Never contact details: those come only with an accepted invitation.
 import type { MentoringType } from '../../db/types.ts';
-import { mentoringTypeBits, type IndexedMentor } from '../../matching/search-index.ts';
+import { mentoringTypeBits, type IndexedMentor } from '../../matching/search-types.ts';
 import { mentoringTypeLabels } from '../mentors/statuses.ts';
 import { excerpt } from './words.ts';
 

@@ -3,9 +3,7 @@
 // offers, the mentors they are already in touch with (never offered again) and their shortlist.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { MentoringType } from '../../db/types.ts';
-import { openInvitationStatuses } from '../../db/types-matching.ts';
-import type { TaxonomyName } from '../../db/types-register.ts';
+import { openInvitationStatuses, type MentoringType, type TaxonomyName } from '../../db/types.ts';
 import { newBitSet, setBit } from '../../matching/bitset.ts';
 import type { MenteeNeeds } from '../../matching/scoring.ts';
 import type { TermCodes } from '../../matching/term-codes.ts';

@@ -3,7 +3,7 @@
 // taxonomies — so the same filters reuse it rather than render ~100 fields again (the panel is a
 // third of the busiest page's rendering; see bench/search.ts).
 import type { Environment } from 'nunjucks';
-import type { TaxonomyName } from '../../db/types-register.ts';
+import type { TaxonomyName } from '../../db/types.ts';
 import type { TermCodes } from '../../matching/term-codes.ts';
 import { queryString, type SearchQuery } from './filters.ts';
 

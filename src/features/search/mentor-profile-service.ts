@@ -5,7 +5,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import type { Db } from '../../db/connection.ts';
-import { openInvitationStatuses } from '../../db/types-matching.ts';
+import { openInvitationStatuses } from '../../db/types.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { readProfile } from '../mentors/profile-view.ts';
 import { paths, shortlistButton, type ShortlistButton } from './cards.ts';

@@ -5,12 +5,12 @@
 import type { Actor } from '../../auth/actor.ts';
 import { policies } from '../../auth/policies.ts';
 import { ForbiddenError } from '../../errors.ts';
-import type { MentoringType } from '../../db/types.ts';
+import type { MentoringType, TaxonomyName } from '../../db/types.ts';
 import { explainFit, type Labels } from '../../matching/scoring.ts';
-import { mentoringTypeBits, noFilters, type FilterName, type MentorIndex, type SearchFilters, type SearchHit } from '../../matching/search-index.ts';
+import type { MentorIndex } from '../../matching/search-index.ts';
+import { mentoringTypeBits, noFilters, type FilterName, type SearchFilters, type SearchHit } from '../../matching/search-types.ts';
 import type { MentorSearch } from '../../matching/search-service.ts';
 import type { TermCodes } from '../../matching/term-codes.ts';
-import type { TaxonomyName } from '../../db/types-register.ts';
 import type { Db } from '../../db/connection.ts';
 import { newBitSet, setBit, type BitSet } from '../../matching/bitset.ts';
 import { acceptableTypes, loadSearchContext, menteeNeeds, type SearchContext } from './context.ts';

@@ -7,7 +7,7 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/connection.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { paths, shortlistButton, typeLabels, type ShortlistButton } from './cards.ts';
-import { mentoringTypeBits } from '../../matching/search-index.ts';
+import { mentoringTypeBits } from '../../matching/search-types.ts';
 import { capacityInWords, excerpt } from './words.ts';
 
 export interface ShortlistEntry {

@@ -8,9 +8,7 @@ import { policies } from '../../auth/policies.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/types.ts';
-import type { TaxonomyName } from '../../db/types-register.ts';
-import { taxonomyNames } from '../../db/types-register.ts';
+import { taxonomyNames, type Database, type TaxonomyName } from '../../db/types.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 
 /** "Speech & language therapy" → "speech_and_language_therapy" (the CHECK on taxonomy_terms.key). */

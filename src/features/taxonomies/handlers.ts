@@ -1,6 +1,6 @@
 // Taxonomy pages for platform admins: list, terms of one taxonomy, add, rename, retire, restore.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { TaxonomyName } from '../../db/types-register.ts';
+import type { TaxonomyName } from '../../db/types.ts';
 import { ValidationError, type FieldErrors } from '../../errors.ts';
 import { keptValues, parseForm } from '../../platform/forms.ts';
 import { setFlash } from '../../platform/flash.ts';

@@ -1,6 +1,6 @@
 // What each taxonomy is called on the admin pages (PRODUCT.md, "Taxonomies"), in the order the
 // list shows them. `term` is the singular for form labels: "Name of the new profession".
-import type { TaxonomyName } from '../../db/types-register.ts';
+import type { TaxonomyName } from '../../db/types.ts';
 
 export interface TaxonomyInfo {
   title: string;

@@ -1,6 +1,6 @@
 // Forms of the taxonomy and settings pages, with their messages (NHS service manual: error messages).
 import { z } from 'zod';
-import { taxonomyNames, type TaxonomyName } from '../../db/types-register.ts';
+import { taxonomyNames, type TaxonomyName } from '../../db/types.ts';
 import { taxonomyInfo } from './names.ts';
 
 export const taxonomyParams = z.object({ taxonomy: z.enum(taxonomyNames) });

@@ -2,8 +2,7 @@
 // answers but stays on the profiles that already have it (and in their forms, so saving an old
 // profile does not silently drop it).
 import type { Db } from '../../db/connection.ts';
-import type { TaxonomyName, TaxonomyTerm } from '../../db/types-register.ts';
-import { taxonomyNames } from '../../db/types-register.ts';
+import { taxonomyNames, type TaxonomyName, type TaxonomyTerm } from '../../db/types.ts';
 
 export type TermsByTaxonomy = Record<TaxonomyName, TaxonomyTerm[]>;
 

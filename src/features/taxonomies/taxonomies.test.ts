@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
 import { TestClient } from '../../../test/support/client.ts';
 import { addMembership, buildProgramme, buildUser, sessionCookie, type BuiltUser } from '../../../test/support/builders.ts';
-import type { TaxonomyName } from '../../db/types-register.ts';
+import type { TaxonomyName } from '../../db/types.ts';
 import { termKeyFor } from './admin-service.ts';
 import { allowedTermIds, labelsFor, listTermsForForms } from './service.ts';
 

@@ -4,7 +4,7 @@
 // transaction under the relationship's lock, with its audit row (ids only).
 import type { Actor } from '../../../auth/actor.ts';
 import { recordAudit } from '../../../db/audit.ts';
-import type { AgreedAction } from '../../../db/types-relationship.ts';
+import type { AgreedAction } from '../../../db/types.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { lockForChange, type RelationshipContext } from '../access.ts';
 import type { RelationshipDeps, Trx } from '../deps.ts';

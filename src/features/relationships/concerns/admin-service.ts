@@ -6,7 +6,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import { policies } from '../../../auth/policies.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { ConcernStatus } from '../../../db/types-relationship.ts';
+import type { ConcernStatus } from '../../../db/types.ts';
 import { ForbiddenError, NotFoundError } from '../../../errors.ts';
 import type { RelationshipDeps, Trx } from '../deps.ts';
 import { paths } from '../paths.ts';

@@ -1,6 +1,6 @@
 // Raising a concern and an admin's action on one, with NHS-style messages.
 import { z } from 'zod';
-import type { ConcernStatus } from '../../../db/types-relationship.ts';
+import type { ConcernStatus } from '../../../db/types.ts';
 import { requiredText, text } from '../fields.ts';
 
 export const CONCERN_MAX = 4000;

@@ -6,7 +6,7 @@
 import type { Actor } from '../../../auth/actor.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { ConcernStatus } from '../../../db/types-relationship.ts';
+import type { ConcernStatus } from '../../../db/types.ts';
 import { queueEmail } from '../../../email/outbox.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { loadForParty } from '../access.ts';

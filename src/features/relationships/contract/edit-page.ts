@@ -3,7 +3,7 @@
 // saving makes a new version. Only the two parties reach it (getContractPage: access.loadForParty).
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { ContractVersion } from '../../../db/types-relationship.ts';
+import type { ContractVersion } from '../../../db/types.ts';
 import { dateFieldValues } from '../../../platform/date-fields.ts';
 import { listTermsForForms } from '../../taxonomies/service.ts';
 import { currentVersion, getContractPage, type ContractPage } from './pages.ts';

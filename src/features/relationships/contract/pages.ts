@@ -2,7 +2,7 @@
 // version. Only the two parties ever reach these (access.loadForParty).
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { ContractStatus, ContractVersion } from '../../../db/types-relationship.ts';
+import type { ContractStatus, ContractVersion } from '../../../db/types.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { formatDate } from '../../../platform/formatting.ts';
 import { labelsFor } from '../../taxonomies/service.ts';

@@ -7,7 +7,7 @@
 // as 'superseded' (only one version per relationship is not superseded: a unique index).
 import type { Actor } from '../../../auth/actor.ts';
 import { recordAudit } from '../../../db/audit.ts';
-import type { ContractVersion } from '../../../db/types-relationship.ts';
+import type { ContractVersion } from '../../../db/types.ts';
 import { ConflictError, ValidationError } from '../../../errors.ts';
 import { allowedTermIds } from '../../taxonomies/service.ts';
 import { lockForChange, type RelationshipContext } from '../access.ts';

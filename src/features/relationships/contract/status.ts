@@ -1,6 +1,6 @@
 // How a contract version's status reads to the pair: its words (the relationship page uses them
 // too, with 'none' before the first version) and its tag's colour.
-import type { ContractStatus } from '../../../db/types-relationship.ts';
+import type { ContractStatus } from '../../../db/types.ts';
 
 export const contractStatusText: Record<ContractStatus | 'none', string> = {
   none: 'Not started',

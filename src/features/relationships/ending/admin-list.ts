@@ -3,7 +3,7 @@
 // wrote. An admin's own relationships are left out, as in the concerns queue.
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { RelationshipEndKind } from '../../../db/types-matching.ts';
+import type { RelationshipEndKind } from '../../../db/types.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { formatDate } from '../../../platform/formatting.ts';
 import { paths } from '../paths.ts';

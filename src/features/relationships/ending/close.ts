@@ -4,13 +4,12 @@
 // the sessions still to come with calendar cancellations, writes the audit row (no reason) and
 // queues the emails — all or nothing. The mentor's place is freed by the status change itself:
 // capacity counts active relationships, and the 0004 trigger tells the search index at commit.
-import type { Relationship, RelationshipEndKind } from '../../../db/types-matching.ts';
+import type { Relationship, RelationshipEndKind, EmailAttachment } from '../../../db/types.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import { ConflictError } from '../../../errors.ts';
 import { eventCalendar } from '../../../email/calendar.ts';
 import type { EmailContent } from '../../../email/content.ts';
 import { queueEmail } from '../../../email/outbox.ts';
-import type { EmailAttachment } from '../../../db/types.ts';
 import type { Person } from '../access.ts';
 import { absoluteUrl, mailDeps, type RelationshipDeps, type Trx } from '../deps.ts';
 import { paths } from '../paths.ts';

@@ -4,7 +4,7 @@
 // invites a short closing reflection and links to the ending page, where the mentee also finds help
 // to look for another mentor (PRODUCT.md, journey 5, "Ending").
 import type { EmailContent } from '../../../email/content.ts';
-import type { RelationshipEndKind } from '../../../db/types-matching.ts';
+import type { RelationshipEndKind } from '../../../db/types.ts';
 
 interface Common {
   programmeName: string;

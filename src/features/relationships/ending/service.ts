@@ -5,7 +5,7 @@
 import type { Actor } from '../../../auth/actor.ts';
 import { policies } from '../../../auth/policies.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { RelationshipEndKind } from '../../../db/types-matching.ts';
+import type { RelationshipEndKind } from '../../../db/types.ts';
 import type { KeyRing } from '../../../platform/crypto.ts';
 import { formatDate } from '../../../platform/formatting.ts';
 import { findOpenBrokerRequest } from '../../invitations/broker-service.ts';

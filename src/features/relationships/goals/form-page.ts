@@ -2,7 +2,7 @@
 // and only while the relationship is active. Only the pair reach it (access.loadForParty).
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { GoalStatus } from '../../../db/types-relationship.ts';
+import type { GoalStatus } from '../../../db/types.ts';
 import { dateFieldValues } from '../../../platform/date-fields.ts';
 import { formatDate } from '../../../platform/formatting.ts';
 import { loadForParty, RelationshipEndedError, requireMentee, type RelationshipContext } from '../access.ts';

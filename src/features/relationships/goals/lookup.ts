@@ -1,7 +1,7 @@
 // A goal of the relationship as stored: finding it (a goal of another relationship is a 404, exactly
 // like one that does not exist) and its version, which an edit must carry so a stale one is refused.
 import type { Db } from '../../../db/connection.ts';
-import type { Goal } from '../../../db/types-relationship.ts';
+import type { Goal } from '../../../db/types.ts';
 import { NotFoundError } from '../../../errors.ts';
 import type { Trx } from '../deps.ts';
 

@@ -3,7 +3,7 @@
 // way forward. Rules that need the stored goal or the relationship's sessions (a past due date that
 // was already there; a session of this relationship) are checked again by service.ts.
 import { z } from 'zod';
-import { goalStatuses } from '../../../db/types-relationship.ts';
+import { goalStatuses } from '../../../db/types.ts';
 import { checkDate, dateFieldNames, refineDate, todayInLondon, type DateRules } from '../../../platform/date-fields.ts';
 import { optionalText, requiredText, text } from '../fields.ts';
 

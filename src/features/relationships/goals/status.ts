@@ -1,5 +1,5 @@
 // How a goal's status reads to the pair: its words (also the form's choices) and its tag's colour.
-import type { GoalStatus } from '../../../db/types-relationship.ts';
+import type { GoalStatus } from '../../../db/types.ts';
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
   not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved', set_aside: 'Set aside',

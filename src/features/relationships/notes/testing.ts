@@ -2,7 +2,7 @@
 // has its own tests); everything else goes through the pages as a browser would.
 import assert from 'node:assert/strict';
 import type { TestApp } from '../../../../test/support/app.ts';
-import type { SessionStatus } from '../../../db/types-relationship.ts';
+import type { SessionStatus } from '../../../db/types.ts';
 import { modeId } from '../testing.ts';
 
 export async function insertSession(t: TestApp, relationshipId: string, options: { status?: SessionStatus; daysFromNow?: number } = {}): Promise<string> {

@@ -4,8 +4,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import { relationshipPhases, type RelationshipPhase } from '../../../db/types-matching.ts';
-import type { ContractStatus } from '../../../db/types-relationship.ts';
+import { relationshipPhases, type RelationshipPhase, type ContractStatus } from '../../../db/types.ts';
 import { formatDate, formatDateTime } from '../../../platform/formatting.ts';
 import { loadForParty, type RelationshipContext } from '../access.ts';
 import { contractStatusText } from '../contract/index.ts';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/connection.ts';
-import { relationshipPhases, type RelationshipPhase } from '../../../db/types-matching.ts';
+import { relationshipPhases, type RelationshipPhase } from '../../../db/types.ts';
 import { ValidationError } from '../../../errors.ts';
 import { formatDateTime } from '../../../platform/formatting.ts';
 import { loadForParty, lockForChange } from '../access.ts';

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import { relationshipPhases, type RelationshipPhase } from '../../../db/types-matching.ts';
+import { relationshipPhases, type RelationshipPhase } from '../../../db/types.ts';
 import { loadForParty } from '../access.ts';
 import { paragraphsOf } from '../paragraphs.ts';
 import { paths } from '../paths.ts';

@@ -1,7 +1,7 @@
 // The resource library's form and its fixed list of topics, with NHS-style messages. A resource is
 // a guide written here (body, shown as plain paragraphs) or a link to one elsewhere, or both.
 import { z } from 'zod';
-import { relationshipPhases } from '../../../db/types-matching.ts';
+import { relationshipPhases } from '../../../db/types.ts';
 import { httpsUrl, optionalText, requiredText, text, ticked } from '../fields.ts';
 
 export const TITLE_MAX = 150;

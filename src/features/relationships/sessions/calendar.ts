@@ -3,8 +3,7 @@
 // mentoring_sessions.ics_sequence, raised by each reschedule and by the cancellation so calendars
 // replace the event they already hold. The event's LOCATION is the meeting mode's label only: the
 // place or link the parties typed, and the agenda, stay on the session page.
-import type { EmailAttachment } from '../../../db/types.ts';
-import type { MentoringSession } from '../../../db/types-relationship.ts';
+import type { EmailAttachment, MentoringSession } from '../../../db/types.ts';
 import { eventCalendar, type CalendarMethod } from '../../../email/calendar.ts';
 import { queueEmail } from '../../../email/outbox.ts';
 import { formatDateTime } from '../../../platform/formatting.ts';

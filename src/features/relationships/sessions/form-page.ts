@@ -3,7 +3,7 @@
 // (access.loadForParty).
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { MentoringSession } from '../../../db/types-relationship.ts';
+import type { MentoringSession } from '../../../db/types.ts';
 import { meetingFieldValues } from '../../invitations/meeting-time.ts';
 import { listTermsForForms } from '../../taxonomies/service.ts';
 import { loadForParty, type RelationshipContext } from '../access.ts';

@@ -3,7 +3,7 @@
 // anyone else, and for a session of another relationship).
 import type { Actor } from '../../../auth/actor.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { MentoringSession } from '../../../db/types-relationship.ts';
+import type { MentoringSession } from '../../../db/types.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/formatting.ts';
 import { loadForParty, type RelationshipContext } from '../access.ts';

@@ -4,7 +4,7 @@
 // writes the change with an audit row (ids and codes only) and queues the calendar emails.
 import type { Actor } from '../../../auth/actor.ts';
 import { recordAudit } from '../../../db/audit.ts';
-import type { MentoringSession } from '../../../db/types-relationship.ts';
+import type { MentoringSession } from '../../../db/types.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.ts';
 import { allowedTermIds } from '../../taxonomies/service.ts';
 import { lockForChange, lockForParty, RelationshipEndedError, type RelationshipContext } from '../access.ts';

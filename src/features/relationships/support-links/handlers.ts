@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../../errors.ts';
 import { setFlash } from '../../../platform/flash.ts';
 import { parseForm } from '../../../platform/forms.ts';
 import { actorOf } from '../../../platform/request.ts';
-import { supportLinkKinds } from '../../../db/types-relationship.ts';
+import { supportLinkKinds } from '../../../db/types.ts';
 import { relationshipDeps } from '../deps.ts';
 import { idParam } from '../params.ts';
 import { LINK_TITLE_MAX, supportKindLabels, supportLinkFields, supportLinkSchema } from './schemas.ts';

@@ -1,7 +1,7 @@
 // The programme's "support beyond mentoring" links (PRODUCT.md, journey 5): where a mentee or mentor
 // turns when something is past what mentoring can offer. Configuration, not anyone's content.
 import { z } from 'zod';
-import { supportLinkKinds, type SupportLinkKind } from '../../../db/types-relationship.ts';
+import { supportLinkKinds, type SupportLinkKind } from '../../../db/types.ts';
 import { httpsUrl, requiredText, text, wholeNumber } from '../fields.ts';
 
 export const LINK_TITLE_MAX = 120;
